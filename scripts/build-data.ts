@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { buildCorpus, writeCorpusModule } from './data/build.ts';
+import { DataError } from './data/problems.ts';
+
+// Usage: tsx scripts/build-data.ts [--root data]... [--out generated/data.js]
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', multiple: true, default: ['data'] },
+    out: { type: 'string', default: 'generated/data.js' },
+  },
+});
+
+try {
+  const corpus = buildCorpus(values.root);
+  const bytes = writeCorpusModule(corpus, values.out);
+  const counts = (
+    [
+      'articles',
+      'actors',
+      'statements',
+      'meetings',
+      'draftAgreements',
+      'draftClauses',
+      'positions',
+      'topics',
+    ] as const
+  )
+    .map((k) => `${corpus[k].length} ${k}`)
+    .join(', ');
+  console.log(
+    `data ${corpus.version}: ${counts} → ${values.out} (${(bytes / 1024).toFixed(1)} KiB)`,
+  );
+} catch (error) {
+  if (!(error instanceof DataError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

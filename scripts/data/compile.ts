@@ -1,0 +1,480 @@
+import { createHash } from 'node:crypto';
+import type {
+  ActorData,
+  ArticleData,
+  Corpus,
+  DraftAgreementData,
+  DraftClauseData,
+  ExcerptData,
+  Index,
+  MeetingData,
+  ParagraphData,
+  PartialDateData,
+  PositionData,
+  Postings,
+  SlugTable,
+  StatementData,
+  TopicData,
+} from '../../src/model/types.ts';
+import type { LoadedCorpus, Sourced, SourcedArticle } from './load.ts';
+import type { Place, Problems } from './problems.ts';
+import type { ExcerptRecord, PartialDateRecord } from './records.ts';
+
+type TypeName = keyof Corpus['slugs'] | 'Position';
+
+function paragraphsOf(text: string, kinds: Record<string, ParagraphData['kind']>): ParagraphData[] {
+  const paragraphs: ParagraphData[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    // Blank lines separate paragraphs in the source; they are not paragraphs themselves.
+    if (line.trim().length > 0) {
+      const index = paragraphs.length;
+      paragraphs.push({ index, kind: kinds[String(index)] ?? 'BODY', start, end, text: line });
+    }
+    start = end + 1;
+  }
+  return paragraphs;
+}
+
+function partialDate(date: PartialDateRecord | undefined): PartialDateData | null {
+  if (!date) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = [String(date.year), date.month && pad(date.month), date.day && pad(date.day)]
+    .filter(Boolean)
+    .join('-');
+  return {
+    year: date.year,
+    month: date.month ?? null,
+    day: date.day ?? null,
+    iso,
+    text: date.text ?? null,
+  };
+}
+
+/** Lists of indexes by key, each kept in default order (indexes ascend with the order). */
+function post(postings: Postings, key: string, index: Index): void {
+  const list = postings[key] ?? [];
+  if (list[list.length - 1] !== index) list.push(index);
+  postings[key] = list;
+}
+
+/**
+ * Turns the validated records into the compiled corpus: references resolved to indexes,
+ * excerpts checked against the article text, reverse relations and filter postings built,
+ * every list in order of first appearance. All problems go to `problems`; the result is only
+ * meaningful when none were added.
+ */
+export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Corpus {
+  const articleOrder = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
+
+  // Order every collection by first appearance before anything takes an index.
+  const ordered = <T extends { excerpts?: ExcerptRecord[]; excerpt?: ExcerptRecord }>(
+    items: Sourced<T>[],
+  ): Sourced<T>[] => {
+    const firstSeen = (item: Sourced<T>): [number, number] => {
+      const all = [
+        ...(item.record.excerpt ? [item.record.excerpt] : []),
+        ...(item.record.excerpts ?? []),
+      ];
+      let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+      for (const e of all) {
+        const at: [number, number] = [
+          articleOrder.get(e.article ?? item.article) ?? Infinity,
+          e.start,
+        ];
+        if (at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
+      }
+      return best;
+    };
+    return items
+      .map((item, position) => ({ item, position, at: firstSeen(item) }))
+      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.position - b.position)
+      .map((x) => x.item);
+  };
+
+  const sources = {
+    actors: ordered(loaded.actors),
+    statements: ordered(loaded.statements),
+    meetings: ordered(loaded.meetings),
+    draftAgreements: ordered(loaded.draftAgreements),
+    draftClauses: ordered(loaded.draftClauses),
+    positions: ordered(loaded.positions),
+    topics: ordered(loaded.topics),
+  };
+
+  const slugTable = (type: TypeName, items: Sourced<{ slug: string }>[]): SlugTable => {
+    const table: SlugTable = {};
+    items.forEach((item, index) => {
+      const slug = item.record.slug;
+      if (Object.hasOwn(table, slug)) {
+        const first = items[table[slug] as number];
+        problems.add(
+          item.place,
+          `duplicate ${type} slug "${slug}" (first defined in ${first?.place.file} › ${first?.place.record})`,
+        );
+        return;
+      }
+      table[slug] = index;
+    });
+    return table;
+  };
+
+  const slugs: Corpus['slugs'] = {
+    Article: slugTable('Article', loaded.articles),
+    Actor: slugTable('Actor', sources.actors),
+    Statement: slugTable('Statement', sources.statements),
+    Meeting: slugTable('Meeting', sources.meetings),
+    DraftAgreement: slugTable('DraftAgreement', sources.draftAgreements),
+    DraftClause: slugTable('DraftClause', sources.draftClauses),
+    Topic: slugTable('Topic', sources.topics),
+  };
+  slugTable('Position', sources.positions);
+
+  const ref = (type: keyof Corpus['slugs'], slug: string, place: Place, field: string): Index => {
+    const index = slugs[type][slug];
+    if (index === undefined || !Object.hasOwn(slugs[type], slug)) {
+      problems.add(place, `${field} "${slug}" does not resolve to any ${type}`);
+      return -1;
+    }
+    return index;
+  };
+  const optionalRef = (
+    type: keyof Corpus['slugs'],
+    slug: string | undefined,
+    place: Place,
+    field: string,
+  ): Index | null => (slug === undefined ? null : ref(type, slug, place, field));
+  const refs = (type: keyof Corpus['slugs'], list: string[], place: Place, field: string) =>
+    list.map((slug) => ref(type, slug, place, field));
+
+  const paragraphs = loaded.articles.map((a) =>
+    paragraphsOf(a.text, a.record.paragraphKinds as Record<string, ParagraphData['kind']>),
+  );
+
+  const excerpt = (e: ExcerptRecord, item: Sourced<unknown>, field: string): ExcerptData => {
+    const article = ref('Article', e.article ?? item.article, item.place, `${field}.article`);
+    const source: SourcedArticle | undefined = loaded.articles[article];
+    const fallback = { article, paragraph: 0, start: e.start, end: e.end, text: e.text };
+    if (!source) return fallback;
+    const actual = source.text.slice(e.start, e.end);
+    if (e.end > source.text.length) {
+      problems.add(
+        item.place,
+        `${field} [${e.start}, ${e.end}) runs past the end of article "${source.record.slug}" (${source.text.length} characters)`,
+      );
+      return fallback;
+    }
+    if (actual !== e.text) {
+      const found = source.text.indexOf(e.text);
+      problems.add(
+        item.place,
+        `${field} text ${JSON.stringify(e.text)} does not match the article at [${e.start}, ${e.end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : ''}`,
+      );
+      return fallback;
+    }
+    const paragraph = paragraphs[article]?.find((p) => e.start >= p.start && e.end <= p.end);
+    if (!paragraph) {
+      problems.add(item.place, `${field} [${e.start}, ${e.end}) crosses a paragraph boundary`);
+      return fallback;
+    }
+    return { article, paragraph: paragraph.index, start: e.start, end: e.end, text: e.text };
+  };
+  const excerptsOf = (item: Sourced<{ excerpts: ExcerptRecord[] }>) =>
+    item.record.excerpts.map((e, i) => excerpt(e, item, `excerpts[${i}]`));
+
+  const actors: ActorData[] = sources.actors.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'Actor',
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind,
+      roles: r.roles,
+      aliases: r.aliases,
+      affiliation: optionalRef('Actor', r.affiliation, item.place, 'affiliation'),
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+      statements: [],
+      mentionedIn: [],
+      meetings: [],
+      positions: [],
+    };
+  });
+
+  const meetings: MeetingData[] = sources.meetings.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'Meeting',
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      date: partialDate(r.date),
+      location: r.location ?? null,
+      participants: refs('Actor', r.participants, item.place, 'participants'),
+      mediators: refs('Actor', r.mediators, item.place, 'mediators'),
+      outcome: r.outcome ?? null,
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+      draftAgreements: [],
+      statements: [],
+    };
+  });
+
+  const draftAgreements: DraftAgreementData[] = sources.draftAgreements.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'DraftAgreement',
+      slug: r.slug,
+      title: r.title,
+      status: r.status,
+      meeting: optionalRef('Meeting', r.meeting, item.place, 'meeting'),
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+      clauses: [],
+    };
+  });
+
+  const topics: TopicData[] = sources.topics.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'Topic',
+      slug: r.slug,
+      name: r.name,
+      description: r.description ?? null,
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+      statements: [],
+      draftClauses: [],
+      positions: [],
+    };
+  });
+
+  const draftClauses: DraftClauseData[] = sources.draftClauses.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'DraftClause',
+      slug: r.slug,
+      title: r.title,
+      text: r.text,
+      agreement: optionalRef('DraftAgreement', r.agreement, item.place, 'agreement'),
+      status: r.status,
+      proposedBy: refs('Actor', r.proposedBy, item.place, 'proposedBy'),
+      supportedBy: refs('Actor', r.supportedBy, item.place, 'supportedBy'),
+      opposedBy: refs('Actor', r.opposedBy, item.place, 'opposedBy'),
+      topics: refs('Topic', r.topics, item.place, 'topics'),
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+      statements: [],
+    };
+  });
+
+  const statements: StatementData[] = sources.statements.map((item) => {
+    const r = item.record;
+    const primary = excerpt(r.excerpt, item, 'excerpt');
+    if (r.kind === 'DIRECT_QUOTE' && r.text !== r.excerpt.text) {
+      problems.add(
+        item.place,
+        `a DIRECT_QUOTE's text must be the quoted words verbatim, equal to its excerpt's text (${JSON.stringify(r.excerpt.text)})`,
+      );
+    }
+    return {
+      typename: 'Statement',
+      slug: r.slug,
+      kind: r.kind,
+      text: r.text,
+      speaker: ref('Actor', r.speaker, item.place, 'speaker'),
+      reportedBy: optionalRef('Actor', r.reportedBy, item.place, 'reportedBy'),
+      mentions: refs('Actor', r.mentions, item.place, 'mentions'),
+      meeting: optionalRef('Meeting', r.meeting, item.place, 'meeting'),
+      draftClauses: refs('DraftClause', r.draftClauses, item.place, 'draftClauses'),
+      topics: refs('Topic', r.topics, item.place, 'topics'),
+      editorialNote: r.editorialNote ?? null,
+      excerpt: primary,
+      excerpts: [primary, ...r.excerpts.map((e, i) => excerpt(e, item, `excerpts[${i}]`))],
+    };
+  });
+
+  const positions: PositionData[] = sources.positions.map((item) => {
+    const r = item.record;
+    return {
+      typename: 'Position',
+      slug: r.slug,
+      actor: ref('Actor', r.actor, item.place, 'actor'),
+      subject: r.subject,
+      stance: r.stance,
+      summary: r.summary,
+      topics: refs('Topic', r.topics, item.place, 'topics'),
+      editorialNote: r.editorialNote ?? null,
+      excerpts: excerptsOf(item),
+    };
+  });
+
+  const articles: ArticleData[] = loaded.articles.map((item, index) => {
+    const r = item.record;
+    const articleParagraphs = paragraphs[index] ?? [];
+    for (const key of Object.keys(r.paragraphKinds)) {
+      if (Number(key) >= articleParagraphs.length) {
+        problems.add(
+          item.place,
+          `paragraphKinds names paragraph ${key}, but the text has ${articleParagraphs.length}`,
+        );
+      }
+    }
+    const lede = articleParagraphs[0];
+    if (!lede) problems.add(item.place, 'the article text is empty');
+    return {
+      typename: 'Article',
+      slug: r.slug,
+      title: r.title,
+      publisher: optionalRef('Actor', r.publisher, item.place, 'publisher'),
+      publishedOn: partialDate(r.publishedOn),
+      text: item.text,
+      paragraphs: articleParagraphs,
+      editorialNote: r.editorialNote ?? null,
+      // An article is its own evidence; its lede stands for it where an excerpt is expected.
+      excerpts: lede
+        ? [{ article: index, paragraph: 0, start: lede.start, end: lede.end, text: lede.text }]
+        : [],
+      actors: [],
+      statements: [],
+      meetings: [],
+      draftAgreements: [],
+      draftClauses: [],
+      topics: [],
+    };
+  });
+
+  checkQuotations(loaded.articles, statements, problems);
+  // The reverse relations below index by the references: stop here unless all resolved.
+  problems.throwIfAny();
+
+  const at = <T>(list: T[], index: Index): T => list[index] as T;
+  const appearIn = (
+    key: 'actors' | 'statements' | 'meetings' | 'draftAgreements' | 'draftClauses' | 'topics',
+    list: { excerpts: ExcerptData[] }[],
+  ) =>
+    list.forEach((record, index) => {
+      for (const e of record.excerpts) {
+        const target = at(articles, e.article)[key];
+        if (!target.includes(index)) target.push(index);
+      }
+    });
+  appearIn('actors', actors);
+  appearIn('statements', statements);
+  appearIn('meetings', meetings);
+  appearIn('draftAgreements', draftAgreements);
+  appearIn('draftClauses', draftClauses);
+  appearIn('topics', topics);
+  for (const article of articles) {
+    for (const key of [
+      'actors',
+      'statements',
+      'meetings',
+      'draftAgreements',
+      'draftClauses',
+      'topics',
+    ] as const) {
+      article[key].sort((a, b) => a - b);
+    }
+  }
+
+  const filters: Corpus['filters'] = {
+    actorsByKind: {},
+    statementsByKind: {},
+    meetingsByKind: {},
+    meetingsByStatus: {},
+    clausesByStatus: {},
+    clausesByAgreement: {},
+    clausesByOpposer: {},
+  };
+
+  actors.forEach((a, i) => {
+    post(filters.actorsByKind, a.kind, i);
+  });
+  statements.forEach((s, i) => {
+    post(filters.statementsByKind, s.kind, i);
+    at(actors, s.speaker).statements.push(i);
+    for (const m of s.mentions) at(actors, m).mentionedIn.push(i);
+    if (s.meeting !== null) at(meetings, s.meeting).statements.push(i);
+    for (const c of s.draftClauses) at(draftClauses, c).statements.push(i);
+    for (const t of s.topics) at(topics, t).statements.push(i);
+  });
+  meetings.forEach((m, i) => {
+    post(filters.meetingsByKind, m.kind, i);
+    post(filters.meetingsByStatus, m.status, i);
+    for (const a of [...m.participants, ...m.mediators]) {
+      const list = at(actors, a).meetings;
+      if (!list.includes(i)) list.push(i);
+    }
+  });
+  draftAgreements.forEach((d, i) => {
+    if (d.meeting !== null) at(meetings, d.meeting).draftAgreements.push(i);
+  });
+  draftClauses.forEach((c, i) => {
+    post(filters.clausesByStatus, c.status, i);
+    if (c.agreement !== null) {
+      const agreement = at(draftAgreements, c.agreement);
+      agreement.clauses.push(i);
+      post(filters.clausesByAgreement, agreement.slug, i);
+    }
+    for (const a of c.opposedBy) post(filters.clausesByOpposer, at(actors, a).slug, i);
+    for (const t of c.topics) at(topics, t).draftClauses.push(i);
+  });
+  positions.forEach((p, i) => {
+    at(actors, p.actor).positions.push(i);
+    for (const t of p.topics) at(topics, t).positions.push(i);
+  });
+
+  const body = {
+    articles,
+    actors,
+    statements,
+    meetings,
+    draftAgreements,
+    draftClauses,
+    positions,
+    topics,
+    slugs,
+    filters,
+  };
+  const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+  return { version, ...body };
+}
+
+/** The spans inside quotation marks, curly or straight, as [start, end) of the words. */
+export function quotationsIn(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(/[“"]([^“”"\n]+)[”"]/g)].map((m) => {
+    const start = (m.index ?? 0) + 1;
+    return { start, end: start + (m[1] ?? '').length };
+  });
+}
+
+/** Every quotation in an article must be a DIRECT_QUOTE statement's excerpt. */
+function checkQuotations(
+  articles: SourcedArticle[],
+  statements: StatementData[],
+  problems: Problems,
+) {
+  articles.forEach((article, index) => {
+    const quoted = statements
+      .filter((s) => s.kind === 'DIRECT_QUOTE')
+      .flatMap((s) => s.excerpts)
+      .filter((e) => e.article === index);
+    for (const q of quotationsIn(article.text)) {
+      const words = article.text.slice(q.start, q.end);
+      // A comma or full stop inside the closing mark belongs to the sentence, not the quote.
+      const core = words.replace(/[\s,.;:]+$/, '');
+      const covered = quoted.some(
+        (e) => e.start === q.start && (e.text === words || e.text === core),
+      );
+      if (!covered) {
+        problems.add(
+          article.place,
+          `the quotation ${JSON.stringify(words)} at [${q.start}, ${q.end}) is not the excerpt of any DIRECT_QUOTE statement`,
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,33 @@
+/** Where a problem stands: the file, and the record inside it when there is one. */
+export interface Place {
+  file: string;
+  record?: string;
+}
+
+/** A failed data build: every problem found, each naming its file and record. */
+export class DataError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems
+        .map((p) => `  - ${p}`)
+        .join('\n')}`,
+    );
+    this.name = 'DataError';
+  }
+}
+
+/**
+ * Collects problems instead of stopping at the first, so that one build run shows an author
+ * everything that is wrong.
+ */
+export class Problems {
+  readonly list: string[] = [];
+
+  add(place: Place, problem: string): void {
+    this.list.push(`${place.file}${place.record ? ` › ${place.record}` : ''}: ${problem}`);
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new DataError(this.list);
+  }
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+// The authored shape of the corpus. Every file under data/articles/<article>/ is checked
+// against these schemas before anything is compiled; `.strict()` so that a misspelt key is
+// an error rather than a silently ignored field.
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
+const slugs = z.array(slug).default([]);
+const note = z.string().min(1).optional();
+
+export const excerptRecord = z
+  .object({
+    /** Defaults to the article of the folder the record lives in. */
+    article: slug.optional(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    text: z.string().min(1),
+  })
+  .strict()
+  .refine((e) => e.end > e.start, { message: 'end must be greater than start' });
+
+const excerpts = z.array(excerptRecord).min(1, 'needs at least one excerpt');
+
+export const partialDateRecord = z
+  .object({
+    year: z.number().int().min(1000).max(9999),
+    month: z.number().int().min(1).max(12).optional(),
+    day: z.number().int().min(1).max(31).optional(),
+    /** The date as the article words it ("Friday", "February 2022"). */
+    text: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((d) => d.day === undefined || d.month !== undefined, {
+    message: 'a day needs a month',
+  });
+
+export const actorKinds = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'MEDIA', 'GROUP'] as const;
+export const statementKinds = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
+export const meetingKinds = ['NEGOTIATION', 'SIGNING', 'SUMMIT', 'VISIT', 'TOUR', 'OTHER'] as const;
+export const meetingStatuses = ['HELD', 'SCHEDULED', 'PROPOSED', 'POSSIBLE', 'CANCELLED'] as const;
+export const agreementStatuses = ['DRAFT', 'NOT_RATIFIED', 'SIGNED', 'SUPERSEDED'] as const;
+export const clauseStatuses = ['PROPOSED', 'DISPUTED', 'REJECTED', 'ACCEPTED'] as const;
+export const stances = ['SUPPORTS', 'OPPOSES', 'DEMANDS', 'CONDITIONAL', 'REJECTS'] as const;
+export const paragraphKinds = ['BODY', 'HEADING', 'CAPTION'] as const;
+
+export const articleRecord = z
+  .object({
+    slug,
+    title: z.string().min(1),
+    publisher: slug.optional(),
+    publishedOn: partialDateRecord.optional(),
+    /** The verbatim text, a file beside article.json. Paragraphs are its non-empty lines. */
+    textFile: z.string().min(1),
+    /** Paragraph index (0-based, over non-empty lines) → kind; unlisted paragraphs are BODY. */
+    paragraphKinds: z.record(z.string().regex(/^\d+$/), z.enum(paragraphKinds)).default({}),
+    editorialNote: note,
+  })
+  .strict();
+
+export const actorRecord = z
+  .object({
+    slug,
+    name: z.string().min(1),
+    kind: z.enum(actorKinds),
+    roles: z.array(z.string().min(1)).default([]),
+    aliases: z.array(z.string().min(1)).default([]),
+    affiliation: slug.optional(),
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+export const statementRecord = z
+  .object({
+    slug,
+    kind: z.enum(statementKinds),
+    text: z.string().min(1),
+    speaker: slug,
+    reportedBy: slug.optional(),
+    mentions: slugs,
+    meeting: slug.optional(),
+    draftClauses: slugs,
+    topics: slugs,
+    /** The span the statement stands in; for a DIRECT_QUOTE, exactly the quoted words. */
+    excerpt: excerptRecord,
+    /** Further spans (a quote repeated, the attribution); the primary excerpt is added first. */
+    excerpts: z.array(excerptRecord).default([]),
+    editorialNote: note,
+  })
+  .strict();
+
+export const meetingRecord = z
+  .object({
+    slug,
+    name: z.string().min(1),
+    kind: z.enum(meetingKinds),
+    status: z.enum(meetingStatuses),
+    date: partialDateRecord.optional(),
+    location: z.string().min(1).optional(),
+    participants: slugs,
+    mediators: slugs,
+    outcome: z.string().min(1).optional(),
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+export const agreementRecord = z
+  .object({
+    slug,
+    title: z.string().min(1),
+    status: z.enum(agreementStatuses),
+    meeting: slug.optional(),
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+export const clauseRecord = z
+  .object({
+    slug,
+    title: z.string().min(1),
+    text: z.string().min(1),
+    agreement: slug.optional(),
+    status: z.enum(clauseStatuses),
+    proposedBy: slugs,
+    supportedBy: slugs,
+    opposedBy: slugs,
+    topics: slugs,
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+export const positionRecord = z
+  .object({
+    slug,
+    actor: slug,
+    subject: z.string().min(1),
+    stance: z.enum(stances),
+    summary: z.string().min(1),
+    topics: slugs,
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+export const topicRecord = z
+  .object({
+    slug,
+    name: z.string().min(1),
+    description: z.string().min(1).optional(),
+    editorialNote: note,
+    excerpts,
+  })
+  .strict();
+
+/** The files an article folder may hold, each an array of one kind of record. */
+export const recordFiles = {
+  'actors.json': actorRecord,
+  'statements.json': statementRecord,
+  'meetings.json': meetingRecord,
+  'agreements.json': agreementRecord,
+  'clauses.json': clauseRecord,
+  'positions.json': positionRecord,
+  'topics.json': topicRecord,
+} as const;
+
+export type ExcerptRecord = z.infer<typeof excerptRecord>;
+export type PartialDateRecord = z.infer<typeof partialDateRecord>;
+export type ArticleRecord = z.infer<typeof articleRecord>;
+export type ActorRecord = z.infer<typeof actorRecord>;
+export type StatementRecord = z.infer<typeof statementRecord>;
+export type MeetingRecord = z.infer<typeof meetingRecord>;
+export type AgreementRecord = z.infer<typeof agreementRecord>;
+export type ClauseRecord = z.infer<typeof clauseRecord>;
+export type PositionRecord = z.infer<typeof positionRecord>;
+export type TopicRecord = z.infer<typeof topicRecord>;

@@ -1,0 +1,83 @@
+import data from '#data';
+import { indexedList, type ListView, wholeList } from './list.ts';
+import type {
+  ActorData,
+  ArticleData,
+  DraftAgreementData,
+  DraftClauseData,
+  Index,
+  MeetingData,
+  PositionData,
+  StatementData,
+  TopicData,
+} from './types.ts';
+
+/** The compiled corpus, parsed once per isolate when this module loads. */
+export const corpus = data;
+
+/** A content hash of the bundled data; changes exactly when the data does. */
+export const dataVersion: string = corpus.version;
+
+/** Each record type by the name GraphQL knows it under. */
+export interface RecordTypes {
+  Article: ArticleData;
+  Actor: ActorData;
+  Statement: StatementData;
+  Meeting: MeetingData;
+  DraftAgreement: DraftAgreementData;
+  DraftClause: DraftClauseData;
+  Topic: TopicData;
+  Position: PositionData;
+}
+
+export type NodeType = Exclude<keyof RecordTypes, 'Position'>;
+
+export const records: { [T in keyof RecordTypes]: readonly RecordTypes[T][] } = {
+  Article: corpus.articles,
+  Actor: corpus.actors,
+  Statement: corpus.statements,
+  Meeting: corpus.meetings,
+  DraftAgreement: corpus.draftAgreements,
+  DraftClause: corpus.draftClauses,
+  Topic: corpus.topics,
+  Position: corpus.positions,
+};
+
+/** The record a slug names, or null: an unknown slug is an answer, not an error. */
+export function bySlug<T extends NodeType>(type: T, slug: string): RecordTypes[T] | null {
+  const table = corpus.slugs[type];
+  // hasOwn: a slug such as "constructor" must not find Object.prototype's members.
+  return Object.hasOwn(table, slug) ? (records[type][table[slug] as Index] ?? null) : null;
+}
+
+/** The record at a compiled reference. References were resolved at build time. */
+export function at<T extends keyof RecordTypes>(type: T, index: Index): RecordTypes[T] {
+  return records[type][index] as RecordTypes[T];
+}
+
+export function atOptional<T extends keyof RecordTypes>(
+  type: T,
+  index: Index | null,
+): RecordTypes[T] | null {
+  return index === null ? null : at(type, index);
+}
+
+export function allAt<T extends keyof RecordTypes>(
+  type: T,
+  indexes: readonly Index[],
+): RecordTypes[T][] {
+  return indexes.map((i) => records[type][i] as RecordTypes[T]);
+}
+
+/** The records at `indexes`, as a list paged lazily. */
+export function listAt<T extends keyof RecordTypes>(
+  type: T,
+  indexes: readonly Index[],
+): ListView<RecordTypes[T]> {
+  return indexedList(records[type], indexes);
+}
+
+/** A whole collection in default order. */
+export function listAll<T extends keyof RecordTypes>(type: T): ListView<RecordTypes[T]> {
+  return wholeList(records[type]);
+}

@@ -1,0 +1,173 @@
+// The compiled corpus: what scripts/build-data.ts writes and the Worker loads. References
+// between records are indexes into the arrays of `Corpus`, and every list of indexes is in
+// the corpus's default order (article, then first appearance), so a list is a page source
+// as it stands.
+
+export type Index = number;
+
+export interface ExcerptData {
+  article: Index;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PartialDateData {
+  year: number;
+  month: number | null;
+  day: number | null;
+  iso: string;
+  text: string | null;
+}
+
+export type ParagraphKind = 'BODY' | 'HEADING' | 'CAPTION';
+export type ActorKind = 'PERSON' | 'COUNTRY' | 'ORGANIZATION' | 'MEDIA' | 'GROUP';
+export type StatementKind = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
+export type MeetingKind = 'NEGOTIATION' | 'SIGNING' | 'SUMMIT' | 'VISIT' | 'TOUR' | 'OTHER';
+export type MeetingStatus = 'HELD' | 'SCHEDULED' | 'PROPOSED' | 'POSSIBLE' | 'CANCELLED';
+export type AgreementStatus = 'DRAFT' | 'NOT_RATIFIED' | 'SIGNED' | 'SUPERSEDED';
+export type ClauseStatus = 'PROPOSED' | 'DISPUTED' | 'REJECTED' | 'ACCEPTED';
+export type Stance = 'SUPPORTS' | 'OPPOSES' | 'DEMANDS' | 'CONDITIONAL' | 'REJECTS';
+
+export interface ParagraphData {
+  index: number;
+  kind: ParagraphKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Entity<T extends string> {
+  /** The GraphQL type name: lets the Node interface and unions resolve without guessing. */
+  typename: T;
+  slug: string;
+  editorialNote: string | null;
+  excerpts: ExcerptData[];
+}
+
+export interface ArticleData extends Entity<'Article'> {
+  title: string;
+  publisher: Index | null;
+  publishedOn: PartialDateData | null;
+  text: string;
+  paragraphs: ParagraphData[];
+  actors: Index[];
+  statements: Index[];
+  meetings: Index[];
+  draftAgreements: Index[];
+  draftClauses: Index[];
+  topics: Index[];
+}
+
+export interface ActorData extends Entity<'Actor'> {
+  name: string;
+  kind: ActorKind;
+  roles: string[];
+  aliases: string[];
+  affiliation: Index | null;
+  /** Statements this actor made. */
+  statements: Index[];
+  /** Statements that mention this actor. */
+  mentionedIn: Index[];
+  /** Meetings this actor takes part in or mediates. */
+  meetings: Index[];
+  positions: Index[];
+}
+
+export interface StatementData extends Entity<'Statement'> {
+  kind: StatementKind;
+  text: string;
+  speaker: Index;
+  reportedBy: Index | null;
+  mentions: Index[];
+  meeting: Index | null;
+  draftClauses: Index[];
+  topics: Index[];
+  excerpt: ExcerptData;
+}
+
+export interface MeetingData extends Entity<'Meeting'> {
+  name: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  date: PartialDateData | null;
+  location: string | null;
+  participants: Index[];
+  mediators: Index[];
+  outcome: string | null;
+  draftAgreements: Index[];
+  statements: Index[];
+}
+
+export interface DraftAgreementData extends Entity<'DraftAgreement'> {
+  title: string;
+  status: AgreementStatus;
+  meeting: Index | null;
+  clauses: Index[];
+}
+
+export interface DraftClauseData extends Entity<'DraftClause'> {
+  title: string;
+  text: string;
+  agreement: Index | null;
+  status: ClauseStatus;
+  proposedBy: Index[];
+  supportedBy: Index[];
+  opposedBy: Index[];
+  statements: Index[];
+  topics: Index[];
+}
+
+export interface PositionData extends Entity<'Position'> {
+  actor: Index;
+  subject: string;
+  stance: Stance;
+  summary: string;
+  topics: Index[];
+}
+
+export interface TopicData extends Entity<'Topic'> {
+  name: string;
+  description: string | null;
+  statements: Index[];
+  draftClauses: Index[];
+  positions: Index[];
+}
+
+/** slug → index, one table per type. */
+export type SlugTable = Record<string, Index>;
+
+/** value → indexes in default order, for the list filters. */
+export type Postings = Record<string, Index[]>;
+
+export interface Corpus {
+  /** A content hash of everything below: changes exactly when the data does. */
+  version: string;
+  articles: ArticleData[];
+  actors: ActorData[];
+  statements: StatementData[];
+  meetings: MeetingData[];
+  draftAgreements: DraftAgreementData[];
+  draftClauses: DraftClauseData[];
+  positions: PositionData[];
+  topics: TopicData[];
+  slugs: {
+    Article: SlugTable;
+    Actor: SlugTable;
+    Statement: SlugTable;
+    Meeting: SlugTable;
+    DraftAgreement: SlugTable;
+    DraftClause: SlugTable;
+    Topic: SlugTable;
+  };
+  filters: {
+    actorsByKind: Postings;
+    statementsByKind: Postings;
+    meetingsByKind: Postings;
+    meetingsByStatus: Postings;
+    clausesByStatus: Postings;
+    clausesByAgreement: Postings;
+    clausesByOpposer: Postings;
+  };
+}

@@ -1,0 +1,108 @@
+import { builder } from '../builder.ts';
+import { allAt, atOptional, bySlug, listAt } from '../model/corpus.ts';
+import { listActors } from '../model/queries.ts';
+import { connection } from './pagination.ts';
+import {
+  ActorConnectionRef,
+  ActorRef,
+  MeetingRef,
+  PositionRef,
+  StatementConnectionRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const ActorKindRef = builder.enumType('ActorKind', {
+  description: 'What kind of actor.',
+  values: {
+    PERSON: { description: 'A named person.' },
+    COUNTRY: { description: 'A state, also when the text names it by its capital or government.' },
+    ORGANIZATION: { description: 'An organisation, administration or armed group.' },
+    MEDIA: { description: 'A news outlet.' },
+    GROUP: {
+      description:
+        'An unnamed collective voice, such as "Western analysts" or "officials briefed on Kiev’s position".',
+    },
+  },
+});
+
+const ActorFilterRef = builder.inputType('ActorFilter', {
+  description: 'Narrows a list of actors; criteria combine with AND, values within one with OR.',
+  fields: (t) => ({
+    kind: t.field({
+      type: [ActorKindRef],
+      required: false,
+      description: 'Only actors of these kinds.',
+    }),
+  }),
+});
+
+builder.node(ActorRef, {
+  description:
+    'A person, country, organisation, outlet or collective voice that the coverage names.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Actor'),
+  id: { resolve: (actor) => actor.slug },
+  loadOne: (slug) => bySlug('Actor', slug),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The name, as the text gives it.' }),
+    kind: t.field({
+      type: ActorKindRef,
+      description: 'What kind of actor.',
+      resolve: (a) => a.kind,
+    }),
+    roles: t.exposeStringList('roles', {
+      description: 'The roles the text gives them ("President of Ukraine").',
+    }),
+    aliases: t.exposeStringList('aliases', {
+      description:
+        'Every surface form the text uses for them ("Kiev", "the Kremlin", "the Russian president").',
+    }),
+    affiliation: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The country or organisation they belong to or speak for, when the text says.',
+      resolve: (actor) => atOptional('Actor', actor.affiliation),
+    }),
+    statements: t.field({
+      type: StatementConnectionRef,
+      description: 'What they said, in order of appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (actor, args) => connection(args, listAt('Statement', actor.statements)),
+    }),
+    mentionedIn: t.field({
+      type: StatementConnectionRef,
+      description: 'Statements by others that mention them, in order of appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (actor, args) => connection(args, listAt('Statement', actor.mentionedIn)),
+    }),
+    meetings: t.field({
+      type: [MeetingRef],
+      description: 'The meetings and events they take part in or mediate.',
+      resolve: (actor) => allAt('Meeting', actor.meetings),
+    }),
+    positions: t.field({
+      type: [PositionRef],
+      description: 'Where they stand, subject by subject.',
+      resolve: (actor) => allAt('Position', actor.positions),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  actor: t.field({
+    type: ActorRef,
+    nullable: true,
+    description: 'An actor by slug; null when no actor has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The actor’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('Actor', slug),
+  }),
+  actors: t.field({
+    type: ActorConnectionRef,
+    description: 'Actors in order of first appearance, optionally filtered.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: ActorFilterRef, required: false, description: 'Narrows the list.' }),
+    },
+    resolve: (_root, args) => connection(args, listActors(args.filter)),
+  }),
+}));

@@ -1,0 +1,127 @@
+import { builder } from '../builder.ts';
+import { atOptional, bySlug, listAll, listAt } from '../model/corpus.ts';
+import { connection } from './pagination.ts';
+import {
+  ActorConnectionRef,
+  ActorRef,
+  ArticleConnectionRef,
+  ArticleRef,
+  DraftAgreementConnectionRef,
+  DraftClauseConnectionRef,
+  MeetingConnectionRef,
+  ParagraphRef,
+  PartialDateRef,
+  StatementConnectionRef,
+  TopicConnectionRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const ParagraphKindRef = builder.enumType('ParagraphKind', {
+  description: 'What a paragraph of an article is.',
+  values: {
+    BODY: { description: 'Running text.' },
+    HEADING: { description: 'A subheading inside the article.' },
+    CAPTION: { description: 'A caption or standfirst set apart from the running text.' },
+  },
+});
+
+ParagraphRef.implement({
+  description: 'A paragraph of an article: one non-empty line of its text.',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'The 0-based position among the paragraphs.' }),
+    kind: t.field({
+      type: ParagraphKindRef,
+      description: 'What the paragraph is.',
+      resolve: (p) => p.kind,
+    }),
+    text: t.exposeString('text', { description: 'The paragraph, verbatim.' }),
+    start: t.exposeInt('start', {
+      description: 'Where it starts in `Article.text` (UTF-16 code units).',
+    }),
+    end: t.exposeInt('end', { description: 'Where it ends in `Article.text` (exclusive).' }),
+  }),
+});
+
+builder.node(ArticleRef, {
+  description: 'A news article: the verbatim source that every other record points into.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Article'),
+  id: { resolve: (article) => article.slug },
+  loadOne: (slug) => bySlug('Article', slug),
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'The headline.' }),
+    publisher: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The outlet that published the article.',
+      resolve: (article) => atOptional('Actor', article.publisher),
+    }),
+    publishedOn: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: 'When it was published, as precisely as known.',
+      resolve: (article) => article.publishedOn,
+    }),
+    text: t.exposeString('text', {
+      description: 'The full text, verbatim. Every `Excerpt` offset indexes into this string.',
+    }),
+    paragraphs: t.field({
+      type: [ParagraphRef],
+      description: 'The text split into paragraphs, in order.',
+      resolve: (article) => article.paragraphs,
+    }),
+    actors: t.field({
+      type: ActorConnectionRef,
+      description: 'The actors the article names, in order of first appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) => connection(args, listAt('Actor', article.actors)),
+    }),
+    statements: t.field({
+      type: StatementConnectionRef,
+      description: 'The statements the article reports, in order of appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) => connection(args, listAt('Statement', article.statements)),
+    }),
+    meetings: t.field({
+      type: MeetingConnectionRef,
+      description: 'The meetings and events the article covers, in order of first appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) => connection(args, listAt('Meeting', article.meetings)),
+    }),
+    draftAgreements: t.field({
+      type: DraftAgreementConnectionRef,
+      description: 'The draft agreements the article discusses.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) =>
+        connection(args, listAt('DraftAgreement', article.draftAgreements)),
+    }),
+    draftClauses: t.field({
+      type: DraftClauseConnectionRef,
+      description: 'The draft clauses and demanded conditions the article discusses.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) => connection(args, listAt('DraftClause', article.draftClauses)),
+    }),
+    topics: t.field({
+      type: TopicConnectionRef,
+      description: 'The topics the article touches.',
+      args: t.arg.connectionArgs(),
+      resolve: (article, args) => connection(args, listAt('Topic', article.topics)),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleRef,
+    nullable: true,
+    description: 'An article by slug; null when no article has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The article’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('Article', slug),
+  }),
+  articles: t.field({
+    type: ArticleConnectionRef,
+    description: 'Every article in the corpus.',
+    args: t.arg.connectionArgs(),
+    resolve: (_root, args) => connection(args, listAll('Article')),
+  }),
+}));

@@ -1,0 +1,63 @@
+import { builder } from '../builder.ts';
+import { allAt, atOptional, bySlug, listAll } from '../model/corpus.ts';
+import { connection } from './pagination.ts';
+import {
+  DraftAgreementConnectionRef,
+  DraftAgreementRef,
+  DraftClauseRef,
+  MeetingRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const AgreementStatusRef = builder.enumType('AgreementStatus', {
+  description: 'Where an agreement stands.',
+  values: {
+    DRAFT: { description: 'Drafted, still open.' },
+    NOT_RATIFIED: { description: 'Drafted but never ratified.' },
+    SIGNED: { description: 'Signed by the parties.' },
+    SUPERSEDED: { description: 'Replaced by a later text.' },
+  },
+});
+
+builder.node(DraftAgreementRef, {
+  description: 'A draft agreement between parties, made of clauses.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('DraftAgreement'),
+  id: { resolve: (agreement) => agreement.slug },
+  loadOne: (slug) => bySlug('DraftAgreement', slug),
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'A descriptive title.' }),
+    status: t.field({
+      type: AgreementStatusRef,
+      description: 'Where it stands.',
+      resolve: (d) => d.status,
+    }),
+    meeting: t.field({
+      type: MeetingRef,
+      nullable: true,
+      description: 'The meeting that produced it.',
+      resolve: (d) => atOptional('Meeting', d.meeting),
+    }),
+    clauses: t.field({
+      type: [DraftClauseRef],
+      description: 'Its clauses, in order of appearance.',
+      resolve: (d) => allAt('DraftClause', d.clauses),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  draftAgreement: t.field({
+    type: DraftAgreementRef,
+    nullable: true,
+    description: 'A draft agreement by slug; null when none has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The agreement’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('DraftAgreement', slug),
+  }),
+  draftAgreements: t.field({
+    type: DraftAgreementConnectionRef,
+    description: 'Draft agreements in order of first appearance.',
+    args: t.arg.connectionArgs(),
+    resolve: (_root, args) => connection(args, listAll('DraftAgreement')),
+  }),
+}));

@@ -1,0 +1,113 @@
+import { builder } from '../builder.ts';
+import { allAt, atOptional, bySlug } from '../model/corpus.ts';
+import { listDraftClauses } from '../model/queries.ts';
+import { connection } from './pagination.ts';
+import {
+  ActorRef,
+  DraftAgreementRef,
+  DraftClauseConnectionRef,
+  DraftClauseRef,
+  StatementRef,
+  TopicRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const ClauseStatusRef = builder.enumType('ClauseStatus', {
+  description: 'Where a clause or condition stands between the parties.',
+  values: {
+    PROPOSED: { description: 'Put forward; not settled.' },
+    DISPUTED: { description: 'Contested by a party.' },
+    REJECTED: { description: 'Refused by a party.' },
+    ACCEPTED: { description: 'Agreed by the parties.' },
+  },
+});
+
+const DraftClauseFilterRef = builder.inputType('DraftClauseFilter', {
+  description:
+    'Narrows a list of clauses; references take slugs. Criteria combine with AND, values within one with OR.',
+  fields: (t) => ({
+    agreement: t.string({ required: false, description: 'Only clauses of this draft agreement.' }),
+    status: t.field({
+      type: [ClauseStatusRef],
+      required: false,
+      description: 'Only clauses with these statuses.',
+    }),
+    opposedBy: t.stringList({
+      required: false,
+      description: 'Only clauses opposed by these actors.',
+    }),
+  }),
+});
+
+builder.node(DraftClauseRef, {
+  description:
+    'A clause of a draft agreement, or a condition a party demands outside any draft (then `agreement` is null).',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('DraftClause'),
+  id: { resolve: (clause) => clause.slug },
+  loadOne: (slug) => bySlug('DraftClause', slug),
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'A short title.' }),
+    text: t.exposeString('text', { description: 'What the clause or condition says.' }),
+    agreement: t.field({
+      type: DraftAgreementRef,
+      nullable: true,
+      description: 'The draft it belongs to; null for a condition demanded outside any draft.',
+      resolve: (c) => atOptional('DraftAgreement', c.agreement),
+    }),
+    status: t.field({
+      type: ClauseStatusRef,
+      description: 'Where it stands.',
+      resolve: (c) => c.status,
+    }),
+    proposedBy: t.field({
+      type: [ActorRef],
+      description: 'Who put it forward.',
+      resolve: (c) => allAt('Actor', c.proposedBy),
+    }),
+    supportedBy: t.field({
+      type: [ActorRef],
+      description: 'Who backs it.',
+      resolve: (c) => allAt('Actor', c.supportedBy),
+    }),
+    opposedBy: t.field({
+      type: [ActorRef],
+      description: 'Who opposes or refuses it.',
+      resolve: (c) => allAt('Actor', c.opposedBy),
+    }),
+    statements: t.field({
+      type: [StatementRef],
+      description: 'Statements about it, in order of appearance.',
+      resolve: (c) => allAt('Statement', c.statements),
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      description: 'What it is about.',
+      resolve: (c) => allAt('Topic', c.topics),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  draftClause: t.field({
+    type: DraftClauseRef,
+    nullable: true,
+    description: 'A clause or condition by slug; null when none has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The clause’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('DraftClause', slug),
+  }),
+  draftClauses: t.field({
+    type: DraftClauseConnectionRef,
+    description:
+      'Clauses and demanded conditions in order of first appearance, optionally filtered.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({
+        type: DraftClauseFilterRef,
+        required: false,
+        description: 'Narrows the list.',
+      }),
+    },
+    resolve: (_root, args) => connection(args, listDraftClauses(args.filter)),
+  }),
+}));

@@ -1,0 +1,123 @@
+import { builder } from '../builder.ts';
+import { allAt, bySlug, listAt } from '../model/corpus.ts';
+import { listMeetings } from '../model/queries.ts';
+import { connection } from './pagination.ts';
+import {
+  ActorRef,
+  DraftAgreementRef,
+  MeetingConnectionRef,
+  MeetingRef,
+  PartialDateRef,
+  StatementConnectionRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const MeetingKindRef = builder.enumType('MeetingKind', {
+  description: 'What kind of meeting or event.',
+  values: {
+    NEGOTIATION: { description: 'Talks between parties.' },
+    SIGNING: { description: 'The signing of a deal.' },
+    SUMMIT: { description: 'A meeting of leaders.' },
+    VISIT: { description: 'A trip by one party to a place or another party.' },
+    TOUR: { description: 'A trip through several places.' },
+    OTHER: { description: 'Any other event, such as the start of a war.' },
+  },
+});
+
+export const MeetingStatusRef = builder.enumType('MeetingStatus', {
+  description: 'Whether a meeting happened, as of the article.',
+  values: {
+    HELD: { description: 'It took place (or is under way).' },
+    SCHEDULED: { description: 'It is set to take place.' },
+    PROPOSED: { description: 'A party proposed it.' },
+    POSSIBLE: { description: 'It may happen; nothing is decided.' },
+    CANCELLED: { description: 'It was called off.' },
+  },
+});
+
+const MeetingFilterRef = builder.inputType('MeetingFilter', {
+  description: 'Narrows a list of meetings; criteria combine with AND, values within one with OR.',
+  fields: (t) => ({
+    status: t.field({
+      type: [MeetingStatusRef],
+      required: false,
+      description: 'Only meetings with these statuses.',
+    }),
+    kind: t.field({
+      type: [MeetingKindRef],
+      required: false,
+      description: 'Only meetings of these kinds.',
+    }),
+  }),
+});
+
+builder.node(MeetingRef, {
+  description: 'A meeting or event: talks, a signing, a visit, a tour, the start of a war.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Meeting'),
+  id: { resolve: (meeting) => meeting.slug },
+  loadOne: (slug) => bySlug('Meeting', slug),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'A descriptive name.' }),
+    kind: t.field({ type: MeetingKindRef, description: 'What kind.', resolve: (m) => m.kind }),
+    status: t.field({
+      type: MeetingStatusRef,
+      description: 'Whether it happened, as of the article.',
+      resolve: (m) => m.status,
+    }),
+    date: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: 'When, as precisely as known.',
+      resolve: (m) => m.date,
+    }),
+    location: t.exposeString('location', {
+      nullable: true,
+      description: 'Where, as the text names the place.',
+    }),
+    participants: t.field({
+      type: [ActorRef],
+      description: 'The parties that take part.',
+      resolve: (m) => allAt('Actor', m.participants),
+    }),
+    mediators: t.field({
+      type: [ActorRef],
+      description: 'The parties that broker or host it.',
+      resolve: (m) => allAt('Actor', m.mediators),
+    }),
+    outcome: t.exposeString('outcome', {
+      nullable: true,
+      description: 'What came of it, when the text says.',
+    }),
+    draftAgreements: t.field({
+      type: [DraftAgreementRef],
+      description: 'The draft agreements it produced.',
+      resolve: (m) => allAt('DraftAgreement', m.draftAgreements),
+    }),
+    statements: t.field({
+      type: StatementConnectionRef,
+      description: 'Statements about it, in order of appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (m, args) => connection(args, listAt('Statement', m.statements)),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  meeting: t.field({
+    type: MeetingRef,
+    nullable: true,
+    description: 'A meeting by slug; null when no meeting has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The meeting’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('Meeting', slug),
+  }),
+  meetings: t.field({
+    type: MeetingConnectionRef,
+    description: 'Meetings and events in order of first appearance, optionally filtered.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: MeetingFilterRef, required: false, description: 'Narrows the list.' }),
+    },
+    resolve: (_root, args) => connection(args, listMeetings(args.filter)),
+  }),
+}));

@@ -1,0 +1,52 @@
+import { decodeBase64 } from '@pothos/core';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { ListView } from '../model/list.ts';
+import { badUserInput } from './errors.ts';
+
+export const maxPageSize = 100;
+export const defaultPageSize = 20;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+const cursorPattern = /^OffsetConnection:(0|[1-9]\d{0,8})$/;
+
+function checkCursor(name: string, cursor: string | null | undefined): void {
+  if (cursor == null) return;
+  let decoded = '';
+  try {
+    decoded = decodeBase64(cursor);
+  } catch {
+    // Reported below with the other malformed cursors.
+  }
+  if (!cursorPattern.test(decoded)) {
+    throw badUserInput(`\`${name}\` is not a cursor from this API: "${cursor.slice(0, 64)}".`);
+  }
+}
+
+function checkSize(name: string, size: number | null | undefined): void {
+  if (size == null) return;
+  if (size < 1 || size > maxPageSize) {
+    throw badUserInput(`\`${name}\` must be between 1 and ${maxPageSize}; got ${size}.`);
+  }
+}
+
+/**
+ * One page of a list, as a Relay connection. Page sizes outside 1–100 and foreign cursors
+ * are refused with BAD_USER_INPUT; Pothos alone would clamp the size silently, and a client
+ * asking for 500 items deserves to learn that it got 100.
+ */
+export function connection<T>(args: ConnectionArgs, list: ListView<T>) {
+  checkSize('first', args.first);
+  checkSize('last', args.last);
+  checkCursor('after', args.after);
+  checkCursor('before', args.before);
+  return resolveOffsetConnection(
+    { args, totalCount: list.length, defaultSize: defaultPageSize, maxSize: maxPageSize },
+    ({ offset, limit }) => list.slice(offset, offset + limit),
+  );
+}

@@ -1,0 +1,36 @@
+import { builder } from '../builder.ts';
+import { allAt, at } from '../model/corpus.ts';
+import { ActorRef, PositionRef, TopicRef } from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const StanceRef = builder.enumType('Stance', {
+  description: 'How an actor stands on a subject.',
+  values: {
+    SUPPORTS: { description: 'In favour.' },
+    OPPOSES: { description: 'Against.' },
+    DEMANDS: { description: 'Insists on it.' },
+    CONDITIONAL: { description: 'In favour only under conditions.' },
+    REJECTS: { description: 'Refuses it outright.' },
+  },
+});
+
+PositionRef.implement({
+  description: 'Where an actor stands on one subject: what each side wants.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Position'),
+  fields: (t) => ({
+    actor: t.field({
+      type: ActorRef,
+      description: 'Whose position.',
+      resolve: (p) => at('Actor', p.actor),
+    }),
+    subject: t.exposeString('subject', { description: 'What it is about ("a 30-day truce").' }),
+    stance: t.field({ type: StanceRef, description: 'How they stand.', resolve: (p) => p.stance }),
+    summary: t.exposeString('summary', { description: 'The position in one sentence.' }),
+    topics: t.field({
+      type: [TopicRef],
+      description: 'The topics it bears on.',
+      resolve: (p) => allAt('Topic', p.topics),
+    }),
+  }),
+});

@@ -1,0 +1,129 @@
+import { builder } from '../builder.ts';
+import { allAt, at, atOptional, bySlug } from '../model/corpus.ts';
+import { listStatements } from '../model/queries.ts';
+import { connection } from './pagination.ts';
+import {
+  ActorRef,
+  ArticleRef,
+  DraftClauseRef,
+  ExcerptRef,
+  MeetingRef,
+  StatementConnectionRef,
+  StatementRef,
+  TopicRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+export const StatementKindRef = builder.enumType('StatementKind', {
+  description: 'How the article conveys a statement.',
+  values: {
+    DIRECT_QUOTE: { description: 'The words inside quotation marks, verbatim.' },
+    PARAPHRASE: { description: 'The article restates what a named speaker said or thinks.' },
+    REPORTED: {
+      description: 'Attributed through a third party, such as a newspaper citing officials.',
+    },
+  },
+});
+
+const StatementFilterRef = builder.inputType('StatementFilter', {
+  description:
+    'Narrows a list of statements; references take slugs. Criteria combine with AND, values within one with OR.',
+  fields: (t) => ({
+    speaker: t.stringList({ required: false, description: 'Only statements by these actors.' }),
+    kind: t.field({
+      type: [StatementKindRef],
+      required: false,
+      description: 'Only statements of these kinds.',
+    }),
+    topic: t.stringList({ required: false, description: 'Only statements on these topics.' }),
+    mentions: t.stringList({
+      required: false,
+      description: 'Only statements that mention these actors.',
+    }),
+    meeting: t.string({ required: false, description: 'Only statements about this meeting.' }),
+  }),
+});
+
+builder.node(StatementRef, {
+  description: 'Something an actor said, as the article conveys it, with the span it stands in.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Statement'),
+  id: { resolve: (statement) => statement.slug },
+  loadOne: (slug) => bySlug('Statement', slug),
+  fields: (t) => ({
+    kind: t.field({
+      type: StatementKindRef,
+      description: 'Quoted, paraphrased or reported.',
+      resolve: (s) => s.kind,
+    }),
+    text: t.exposeString('text', {
+      description:
+        'For a DIRECT_QUOTE, the quoted words verbatim; otherwise a faithful restatement.',
+    }),
+    speaker: t.field({
+      type: ActorRef,
+      description: 'Who said it.',
+      resolve: (s) => at('Actor', s.speaker),
+    }),
+    reportedBy: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'The outlet it was told to or reported by, when the text says so.',
+      resolve: (s) => atOptional('Actor', s.reportedBy),
+    }),
+    mentions: t.field({
+      type: [ActorRef],
+      description: 'The actors it names or refers to.',
+      resolve: (s) => allAt('Actor', s.mentions),
+    }),
+    meeting: t.field({
+      type: MeetingRef,
+      nullable: true,
+      description: 'The meeting or event it is about, when there is one.',
+      resolve: (s) => atOptional('Meeting', s.meeting),
+    }),
+    draftClauses: t.field({
+      type: [DraftClauseRef],
+      description: 'The draft clauses or conditions it concerns.',
+      resolve: (s) => allAt('DraftClause', s.draftClauses),
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      description: 'What it is about.',
+      resolve: (s) => allAt('Topic', s.topics),
+    }),
+    article: t.field({
+      type: ArticleRef,
+      description: 'The article that reports it.',
+      resolve: (s) => at('Article', s.excerpt.article),
+    }),
+    excerpt: t.field({
+      type: ExcerptRef,
+      description: 'The span it stands in; for a DIRECT_QUOTE, exactly the quoted words.',
+      resolve: (s) => s.excerpt,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  statement: t.field({
+    type: StatementRef,
+    nullable: true,
+    description: 'A statement by slug; null when no statement has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The statement’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('Statement', slug),
+  }),
+  statements: t.field({
+    type: StatementConnectionRef,
+    description: 'Statements in order of appearance, optionally filtered.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({
+        type: StatementFilterRef,
+        required: false,
+        description: 'Narrows the list.',
+      }),
+    },
+    resolve: (_root, args) => connection(args, listStatements(args.filter)),
+  }),
+}));

@@ -1,0 +1,59 @@
+import { builder } from '../builder.ts';
+import { allAt, bySlug, listAll, listAt } from '../model/corpus.ts';
+import { connection } from './pagination.ts';
+import {
+  DraftClauseRef,
+  PositionRef,
+  StatementConnectionRef,
+  TopicConnectionRef,
+  TopicRef,
+} from './refs.ts';
+import { isA, SourcedRef } from './sourced.ts';
+
+builder.node(TopicRef, {
+  description:
+    'A subject the coverage returns to: the ceasefire, the 2022 draft, demilitarisation.',
+  interfaces: [SourcedRef],
+  isTypeOf: isA('Topic'),
+  id: { resolve: (topic) => topic.slug },
+  loadOne: (slug) => bySlug('Topic', slug),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The topic’s name.' }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What the topic covers.',
+    }),
+    statements: t.field({
+      type: StatementConnectionRef,
+      description: 'Statements on this topic, in order of appearance.',
+      args: t.arg.connectionArgs(),
+      resolve: (topic, args) => connection(args, listAt('Statement', topic.statements)),
+    }),
+    draftClauses: t.field({
+      type: [DraftClauseRef],
+      description: 'Clauses and conditions on this topic.',
+      resolve: (topic) => allAt('DraftClause', topic.draftClauses),
+    }),
+    positions: t.field({
+      type: [PositionRef],
+      description: 'Positions that bear on this topic.',
+      resolve: (topic) => allAt('Position', topic.positions),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  topic: t.field({
+    type: TopicRef,
+    nullable: true,
+    description: 'A topic by slug; null when no topic has that slug.',
+    args: { slug: t.arg.string({ required: true, description: 'The topic’s slug.' }) },
+    resolve: (_root, { slug }) => bySlug('Topic', slug),
+  }),
+  topics: t.field({
+    type: TopicConnectionRef,
+    description: 'Topics in order of first appearance.',
+    args: t.arg.connectionArgs(),
+    resolve: (_root, args) => connection(args, listAll('Topic')),
+  }),
+}));
