@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../scripts/data/build.ts';
+import { DataError } from '../../scripts/data/problems.ts';
+
+// The data build as an author meets it: a corpus copied aside, one record spoiled, and the
+// build's message read for the file, the record and the problem.
+
+const fixture = 'test/fixtures/corpus';
+const folder = 'articles/harbour-accord-2031';
+
+function spoiled(file: string, spoil: (records: Record<string, unknown>[]) => void): string {
+  const root = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
+  cpSync(fixture, root, { recursive: true });
+  const path = join(root, folder, file);
+  const records = JSON.parse(readFileSync(path, 'utf8'));
+  spoil(records);
+  writeFileSync(path, JSON.stringify(records));
+  return root;
+}
+
+function problemsOf(root: string): readonly string[] {
+  try {
+    buildCorpus(['data', root]);
+  } catch (error) {
+    if (error instanceof DataError) return error.problems;
+    throw error;
+  }
+  throw new Error('the build accepted spoiled data');
+}
+
+describe('the data build', () => {
+  it('builds the real corpus and the test corpus without problems', () => {
+    const corpus = buildCorpus(['data', fixture]);
+    expect(corpus.articles.map((a) => a.slug)).toEqual([
+      'istanbul-talks-2025',
+      'harbour-accord-2031',
+    ]);
+    expect(corpus.version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('gives the same version for the same data, and another for other data', () => {
+    const a = buildCorpus(['data', fixture]).version;
+    expect(buildCorpus(['data', fixture]).version).toBe(a);
+    const root = spoiled('topics.json', (topics) => {
+      (topics[0] as { name: string }).name = 'Renamed';
+    });
+    expect(buildCorpus(['data', root]).version).not.toBe(a);
+  });
+
+  it('names the file, the record and the reference that does not resolve', () => {
+    const root = spoiled('statements.json', (statements) => {
+      (statements[0] as { speaker: string }).speaker = 'nobody-at-all';
+    });
+    const [problem, ...rest] = problemsOf(root);
+    expect(rest).toEqual([]);
+    expect(problem).toContain(join(folder, 'statements.json'));
+    expect(problem).toMatch(/statements\[\d+\] \([a-z-]+\)/);
+    expect(problem).toContain('speaker "nobody-at-all" does not resolve to any Actor');
+  });
+
+  it('names an excerpt whose offsets do not point at its text, and where the text stands', () => {
+    const root = spoiled('actors.json', (actors) => {
+      const excerpt = (actors[0] as { excerpts: { start: number; end: number }[] }).excerpts[0];
+      if (!excerpt) throw new Error('fixture actor without excerpt');
+      excerpt.start += 1;
+      excerpt.end += 1;
+    });
+    const problems = problemsOf(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(join(folder, 'actors.json'));
+    expect(problems[0]).toMatch(
+      /actors\[0\] \([a-z-]+\): excerpts\[0\] text ".+" does not match the article at \[\d+, \d+\), which reads ".+" \(the text stands at \[\d+, \d+\)\)/,
+    );
+  });
+
+  it('names a duplicate slug and where it was first defined', () => {
+    const root = spoiled('topics.json', (topics) => {
+      topics.push({ ...(topics[0] as object) });
+    });
+    const problems = problemsOf(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /topics\[\d+\] \(([a-z-]+)\): duplicate Topic slug "\1" \(first defined in .*topics\.json › topics\[0\]/,
+    );
+  });
+
+  it('names a record that breaks its schema, field by field', () => {
+    const root = spoiled('meetings.json', (meetings) => {
+      Object.assign(meetings[0] as object, { status: 'MAYBE', colour: 'blue' });
+    });
+    const [problem] = problemsOf(root);
+    expect(problem).toContain('meetings.json › meetings[0]');
+    expect(problem).toContain('status');
+    expect(problem).toContain('colour');
+  });
+
+  it('refuses a quotation that no DIRECT_QUOTE statement covers', () => {
+    const root = spoiled('statements.json', (statements) => {
+      const index = statements.findIndex((s) => s.kind === 'DIRECT_QUOTE');
+      statements.splice(index, 1);
+    });
+    const problems = problemsOf(root);
+    expect(
+      problems.some(
+        (p) =>
+          p.includes('article.json') &&
+          p.includes('is not the excerpt of any DIRECT_QUOTE statement'),
+      ),
+    ).toBe(true);
+  });
+
+  it('fails the command line build with exit code 1 and the problems on stderr', () => {
+    const root = spoiled('statements.json', (statements) => {
+      (statements[0] as { topics: string[] }).topics = ['no-such-topic'];
+    });
+    let failure: { status: number; stderr: Buffer } | undefined;
+    try {
+      execFileSync(
+        'node_modules/.bin/tsx',
+        ['scripts/build-data.ts', '--root', 'data', '--root', root, '--out', join(root, 'out.js')],
+        { stdio: 'pipe' },
+      );
+    } catch (error) {
+      failure = error as { status: number; stderr: Buffer };
+    }
+    expect(failure?.status).toBe(1);
+    expect(String(failure?.stderr)).toContain(
+      'topics "no-such-topic" does not resolve to any Topic',
+    );
+  });
+});

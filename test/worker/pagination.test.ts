@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { graphql } from './client.ts';
+
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { slug: string } }[];
+  nodes: { slug: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string;
+    endCursor: string;
+  };
+}
+
+const page = `totalCount edges { cursor node { slug } } nodes { slug }
+  pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+
+async function statements(args: string): Promise<Page> {
+  const data = await graphql<{ statements: Page }>(
+    `{ statements${args ? `(${args})` : ''} { ${page} } }`,
+  );
+  return data.statements;
+}
+
+describe('cursor connections', () => {
+  it('pages 20 at a time by default', async () => {
+    const first = await statements('');
+    expect(first.nodes).toHaveLength(20);
+    expect(first.totalCount).toBe(55);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(first.edges.map((e) => e.node)).toEqual(first.nodes);
+  });
+
+  it('walks forward with `after` and back with `before`, through the same items', async () => {
+    const all = await statements('first: 100');
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p: Page = await statements(after ? `first: 25, after: "${after}"` : 'first: 25');
+      forward.push(...p.nodes.map((n) => n.slug));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(all.nodes.map((n) => n.slug));
+
+    const backward: string[] = [];
+    let before = all.edges.at(-1)?.cursor as string;
+    backward.unshift(all.nodes.at(-1)?.slug as string);
+    for (;;) {
+      const p: Page = await statements(`last: 25, before: "${before}"`);
+      backward.unshift(...p.nodes.map((n) => n.slug));
+      if (!p.pageInfo.hasPreviousPage) break;
+      before = p.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(all.nodes.map((n) => n.slug));
+  });
+
+  it('returns a cursor that round-trips to the item after it', async () => {
+    const all = await statements('first: 100');
+    const cursor = all.edges[9]?.cursor;
+    const next = await statements(`first: 1, after: "${cursor}"`);
+    expect(next.nodes).toEqual([all.nodes[10]]);
+    expect(next.pageInfo.hasPreviousPage).toBe(true);
+    expect(next.edges[0]?.cursor).toBe(all.edges[10]?.cursor);
+  });
+
+  it('serves the last items with `last` alone', async () => {
+    const all = await statements('first: 100');
+    const tail = await statements('last: 3');
+    expect(tail.nodes).toEqual(all.nodes.slice(-3));
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('answers a page past the end with no items', async () => {
+    const all = await statements('first: 100');
+    const past = await statements(`first: 5, after: "${all.pageInfo.endCursor}"`);
+    expect(past.nodes).toEqual([]);
+    expect(past.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages a filtered list with its own total and cursors', async () => {
+    const one = await graphql<{ statements: Page }>(
+      `{ statements(first: 2, filter: { kind: [DIRECT_QUOTE] }) { ${page} } }`,
+    );
+    expect(one.statements.totalCount).toBe(23);
+    const two = await graphql<{ statements: Page }>(
+      `{ statements(first: 2, after: "${one.statements.pageInfo.endCursor}", filter: { kind: [DIRECT_QUOTE] }) { ${page} } }`,
+    );
+    expect(two.statements.nodes[0]?.slug).not.toBe(one.statements.nodes[1]?.slug);
+    expect(two.statements.pageInfo.hasPreviousPage).toBe(true);
+  });
+});
