@@ -11,8 +11,9 @@ const { values } = parseArgs({
 });
 
 try {
-  const corpus = buildCorpus(values.root);
-  const bytes = writeCorpusModule(corpus, values.out);
+  const built = buildCorpus(values.root);
+  const { corpus } = built;
+  const bytes = writeCorpusModule(built, values.out);
   const counts = (
     [
       'articles',

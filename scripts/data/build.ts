@@ -1,31 +1,61 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Corpus } from '../../src/model/types.ts';
 import { compileCorpus } from './compile.ts';
 import { loadCorpus } from './load.ts';
 import { Problems } from './problems.ts';
+import { buildSearchIndex, searchDocuments } from './search-index.ts';
 
-/** Loads, validates and compiles the corpus under `roots`; throws a DataError listing every problem. */
-export function buildCorpus(roots: readonly string[]): Corpus {
+export interface BuiltData {
+  corpus: Corpus;
+  /** The serialized MiniSearch index over `corpus.searchTargets`. */
+  searchIndex: string;
+}
+
+/**
+ * Loads, validates and compiles the corpus under `roots`, and builds its search index;
+ * throws a DataError listing every problem.
+ */
+export function buildCorpus(roots: readonly string[]): BuiltData {
   const problems = new Problems();
   const loaded = loadCorpus(roots, problems);
   problems.throwIfAny();
-  const corpus = compileCorpus(loaded, problems);
+  const compiled = compileCorpus(loaded, problems);
   problems.throwIfAny();
-  return corpus;
+  const { documents, targets } = searchDocuments({ ...compiled, version: '', searchTargets: [] });
+  const searchIndex = buildSearchIndex(documents);
+  const body = { ...compiled, searchTargets: targets };
+  const version = createHash('sha256')
+    .update(JSON.stringify(body))
+    .update(searchIndex)
+    .digest('hex')
+    .slice(0, 16);
+  return { corpus: { version, ...body }, searchIndex };
 }
 
 /**
  * Writes the corpus as an ES module. The data is a JSON string handed to JSON.parse because
  * V8 parses JSON far faster than the equivalent object literal: it keeps isolate start cheap.
  */
-export function writeCorpusModule(corpus: Corpus, out: string): number {
+export function writeCorpusModule({ corpus, searchIndex }: BuiltData, out: string): number {
   mkdirSync(dirname(out), { recursive: true });
-  const source = `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});\n`;
+  const source = [
+    `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});`,
+    // Left as a string: MiniSearch.loadJSON parses it when the first search needs it.
+    `export const searchIndex = ${JSON.stringify(searchIndex)};`,
+    '',
+  ].join('\n');
   writeFileSync(out, source);
   writeFileSync(
     out.replace(/\.js$/, '.d.ts'),
-    "import type { Corpus } from '../src/model/types';\ndeclare const corpus: Corpus;\nexport default corpus;\n",
+    [
+      "import type { Corpus } from '../src/model/types';",
+      'declare const corpus: Corpus;',
+      'export default corpus;',
+      'export declare const searchIndex: string;',
+      '',
+    ].join('\n'),
   );
   return Buffer.byteLength(source);
 }

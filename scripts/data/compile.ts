@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   ActorData,
   ArticleData,
@@ -65,7 +64,9 @@ function post(postings: Postings, key: string, index: Index): void {
  * every list in order of first appearance. All problems go to `problems`; the result is only
  * meaningful when none were added.
  */
-export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Corpus {
+export type CompiledCorpus = Omit<Corpus, 'version' | 'searchTargets'>;
+
+export function compileCorpus(loaded: LoadedCorpus, problems: Problems): CompiledCorpus {
   const articleOrder = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
 
   // Order every collection by first appearance before anything takes an index.
@@ -427,7 +428,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Corpus 
     for (const t of p.topics) at(topics, t).positions.push(i);
   });
 
-  const body = {
+  return {
     articles,
     actors,
     statements,
@@ -439,8 +440,6 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Corpus 
     slugs,
     filters,
   };
-  const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { version, ...body };
 }
 
 /** The spans inside quotation marks, curly or straight, as [start, end) of the words. */

@@ -1,5 +1,6 @@
 import { bySlug, corpus, type NodeType, type RecordTypes, records } from './corpus.ts';
 import { indexedList, intersect, type ListView, union, wholeList } from './list.ts';
+import { matching } from './search.ts';
 import type {
   ActorData,
   ActorKind,
@@ -45,11 +46,13 @@ function select<T>(items: readonly T[], criteria: Criterion[]): ListView<T> {
 
 export interface ActorFilter {
   kind?: readonly ActorKind[] | null;
+  search?: string | null;
 }
 
 export function listActors(filter: ActorFilter | null | undefined): ListView<ActorData> {
   return select(records.Actor, [
     filter?.kind ? postings(corpus.filters.actorsByKind, filter.kind) : undefined,
+    filter?.search != null ? matching('Actor', filter.search) : undefined,
   ]);
 }
 
@@ -59,6 +62,7 @@ export interface StatementFilter {
   topic?: readonly string[] | null;
   mentions?: readonly string[] | null;
   meeting?: string | null;
+  search?: string | null;
 }
 
 export function listStatements(
@@ -70,6 +74,7 @@ export function listStatements(
     filter?.topic ? via('Topic', filter.topic, (t) => t.statements) : undefined,
     filter?.mentions ? via('Actor', filter.mentions, (a) => a.mentionedIn) : undefined,
     filter?.meeting != null ? via('Meeting', [filter.meeting], (m) => m.statements) : undefined,
+    filter?.search != null ? matching('Statement', filter.search) : undefined,
   ]);
 }
 

@@ -3,6 +3,8 @@
 // the corpus's default order (article, then first appearance), so a list is a page source
 // as it stands.
 
+import type { SearchableType } from './search-options.ts';
+
 export type Index = number;
 
 export interface ExcerptData {
@@ -161,6 +163,8 @@ export interface Corpus {
     DraftClause: SlugTable;
     Topic: SlugTable;
   };
+  /** Search document id → the record it stands for. */
+  searchTargets: [SearchableType, Index][];
   filters: {
     actorsByKind: Postings;
     statementsByKind: Postings;

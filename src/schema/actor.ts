@@ -9,6 +9,7 @@ import {
   PositionRef,
   StatementConnectionRef,
 } from './refs.ts';
+import { checkFilterSearch } from './search.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const ActorKindRef = builder.enumType('ActorKind', {
@@ -32,6 +33,11 @@ const ActorFilterRef = builder.inputType('ActorFilter', {
       type: [ActorKindRef],
       required: false,
       description: 'Only actors of these kinds.',
+    }),
+    search: t.string({
+      required: false,
+      description:
+        'Only actors whose name or alias matches these words, as `Query.search` matches them (the list keeps its default order; `Query.search` ranks).',
     }),
   }),
 });
@@ -103,6 +109,6 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: ActorFilterRef, required: false, description: 'Narrows the list.' }),
     },
-    resolve: (_root, args) => connection(args, listActors(args.filter)),
+    resolve: (_root, args) => connection(args, listActors(checkFilterSearch(args.filter))),
   }),
 }));

@@ -10,6 +10,7 @@ import './draft-agreement.ts';
 import './draft-clause.ts';
 import './position.ts';
 import './topic.ts';
+import './search.ts';
 
 builder.queryType({
   description: 'The entry points: lookups by slug or global ID, and paged lists.',

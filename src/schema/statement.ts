@@ -12,6 +12,7 @@ import {
   StatementRef,
   TopicRef,
 } from './refs.ts';
+import { checkFilterSearch } from './search.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const StatementKindRef = builder.enumType('StatementKind', {
@@ -41,6 +42,11 @@ const StatementFilterRef = builder.inputType('StatementFilter', {
       description: 'Only statements that mention these actors.',
     }),
     meeting: t.string({ required: false, description: 'Only statements about this meeting.' }),
+    search: t.string({
+      required: false,
+      description:
+        'Only statements whose words or speaker match these words, as `Query.search` matches them (the list keeps its default order; `Query.search` ranks).',
+    }),
   }),
 });
 
@@ -124,6 +130,6 @@ builder.queryFields((t) => ({
         description: 'Narrows the list.',
       }),
     },
-    resolve: (_root, args) => connection(args, listStatements(args.filter)),
+    resolve: (_root, args) => connection(args, listStatements(checkFilterSearch(args.filter))),
   }),
 }));

@@ -1,0 +1,80 @@
+import type { Options, SearchOptions } from 'minisearch';
+
+// Shared by the data build (which indexes) and the Worker (which loads and queries): MiniSearch
+// serializes the index but not its functions, so both sides must process terms identically.
+
+/** The record types search covers, by their GraphQL names. */
+export const searchableTypes = [
+  'Actor',
+  'Statement',
+  'Meeting',
+  'DraftClause',
+  'Position',
+] as const;
+export type SearchableType = (typeof searchableTypes)[number];
+
+/** MiniSearch's own tokenizer: split on white space and punctuation. */
+export const wordSeparator = /[\n\r\p{Z}\p{P}]+/u;
+/** The complement of wordSeparator, to find words with their offsets. */
+export const word = /[^\n\r\p{Z}\p{P}]+/gu;
+
+// Words too common to rank anything: a query for "the talks" should rank by "talks".
+const stopWords = new Set(
+  'a an and are as at be but by for from had has have he her his i if in is it its of on or she that the their them they this to was were which who will with would'.split(
+    ' ',
+  ),
+);
+
+/** Lower case, without diacritics: "Türkiye" and "turkiye" are one term. */
+export function foldTerm(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function processTerm(term: string): string | null {
+  const folded = foldTerm(term);
+  return stopWords.has(folded) ? null : folded;
+}
+
+export interface SearchDocument {
+  /** Position in the corpus's search target table. */
+  id: number;
+  name?: string;
+  aliases?: string;
+  title?: string;
+  subject?: string;
+  speaker?: string;
+  location?: string;
+  text?: string;
+  outcome?: string;
+  summary?: string;
+}
+
+export const searchFields = [
+  'name',
+  'aliases',
+  'title',
+  'subject',
+  'speaker',
+  'location',
+  'text',
+  'outcome',
+  'summary',
+] as const;
+
+export const querySearchOptions: SearchOptions = {
+  // A name or title match outranks a passing mention in running text.
+  boost: { name: 5, aliases: 3, title: 3, subject: 2, location: 2, speaker: 1.5 },
+  prefix: (term) => term.length >= 3,
+  // One typo is tolerated in longer words only: in short ones it matches too much.
+  fuzzy: (term) => (term.length >= 6 ? 1 : false),
+  weights: { fuzzy: 0.3, prefix: 0.6 },
+  combineWith: 'OR',
+};
+
+export const indexOptions: Options<SearchDocument> = {
+  idField: 'id',
+  fields: [...searchFields],
+  storeFields: [],
+  processTerm,
+  searchOptions: querySearchOptions,
+};

@@ -1,0 +1,107 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { searchIndex } from '#data';
+import { at, corpus, type RecordTypes } from './corpus.ts';
+import {
+  foldTerm,
+  indexOptions,
+  type SearchableType,
+  type SearchDocument,
+  word,
+} from './search-options.ts';
+import type { ExcerptData, Index } from './types.ts';
+
+export type SearchRecord = RecordTypes[SearchableType];
+
+export interface SearchHit {
+  record: SearchRecord;
+  score: number;
+  /** The indexed terms the query matched (after folding, prefix and typo expansion). */
+  terms: string[];
+}
+
+let index: MiniSearch<SearchDocument> | undefined;
+
+// Loaded on the first search rather than at isolate start: most isolates never search, and
+// loading is a parse of the prebuilt index, not a rebuild.
+function loaded(): MiniSearch<SearchDocument> {
+  index ??= MiniSearch.loadJSON<SearchDocument>(searchIndex, indexOptions);
+  return index;
+}
+
+// How much the coverage says about a record — the spans that support it — breaks near-ties in
+// its favour: "Istanbul" should rank the talks the article is about above a passing venue.
+const prominence = corpus.searchTargets.map(
+  ([type, i]) => 1 + 0.5 * Math.log2(at(type, i).excerpts.length),
+);
+
+function targetOf(result: SearchResult): [SearchableType, Index] {
+  return corpus.searchTargets[result.id as number] as [SearchableType, Index];
+}
+
+/** Ranked hits for `query`, best first; ties keep the corpus's order. */
+export function search(query: string, kinds?: readonly SearchableType[] | null): SearchHit[] {
+  const wanted = kinds && kinds.length > 0 ? new Set(kinds) : null;
+  const results = loaded().search(query, {
+    filter: wanted ? (result) => wanted.has(targetOf(result)[0]) : undefined,
+    boostDocument: (id) => prominence[id as number] ?? 1,
+  });
+  return results.map((result) => {
+    const [type, i] = targetOf(result);
+    return { record: at(type, i), score: result.score, terms: result.terms };
+  });
+}
+
+/** The indexes of records of one type that match `query`, ascending (default order). */
+export function matching(type: 'Actor' | 'Statement', query: string): Index[] {
+  return search(query, [type])
+    .map((hit) => corpus.slugs[type][hit.record.slug] as Index)
+    .sort((a, b) => a - b);
+}
+
+/** "30" and "day" matched in "30-day" highlight as one span. */
+function joinHyphenated(spans: ExcerptData[]): ExcerptData[] {
+  const joined: ExcerptData[] = [];
+  for (const span of spans) {
+    const last = joined[joined.length - 1];
+    if (last && last.article === span.article && span.start - last.end === 1) {
+      const gap = at('Article', span.article).text[last.end];
+      if (gap === '-' || gap === '‑') {
+        joined[joined.length - 1] = {
+          ...last,
+          end: span.end,
+          text: `${last.text}${gap}${span.text}`,
+        };
+        continue;
+      }
+    }
+    joined.push(span);
+  }
+  return joined;
+}
+
+/**
+ * Where the matched words stand in the article: one excerpt per matched word within the
+ * record's own excerpts. A record matched only through fields that are not the article's
+ * words (a paraphrase, a speaker's name) falls back to its excerpts whole.
+ */
+export function highlights(hit: SearchHit): ExcerptData[] {
+  const terms = new Set(hit.terms);
+  const spans: ExcerptData[] = [];
+  for (const excerpt of hit.record.excerpts) {
+    for (const match of excerpt.text.matchAll(word)) {
+      if (!terms.has(foldTerm(match[0]))) continue;
+      const start = excerpt.start + (match.index ?? 0);
+      spans.push({
+        article: excerpt.article,
+        paragraph: excerpt.paragraph,
+        start,
+        end: start + match[0].length,
+        text: match[0],
+      });
+    }
+  }
+  const unique = spans.filter(
+    (s, i) => spans.findIndex((o) => o.article === s.article && o.start === s.start) === i,
+  );
+  return unique.length > 0 ? joinHyphenated(unique) : hit.record.excerpts;
+}
