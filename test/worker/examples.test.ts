@@ -1,0 +1,114 @@
+import { Kind, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { exampleOperations } from '../../examples/operations/index.ts';
+import { graphql } from './client.ts';
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+describe('the example operations', () => {
+  it('are one named operation a file, named as the playground lists them', () => {
+    for (const [name, text] of Object.entries(exampleOperations)) {
+      const definitions = parse(text).definitions;
+      expect(definitions).toHaveLength(1);
+      const [operation] = definitions;
+      expect(operation?.kind).toBe(Kind.OPERATION_DEFINITION);
+      expect(operation?.kind === Kind.OPERATION_DEFINITION && operation.name?.value).toBe(name);
+    }
+  });
+
+  it('run without errors with their default variables', async () => {
+    for (const text of Object.values(exampleOperations)) {
+      const data = await graphql(text);
+      expect(Object.values(data).every((value) => value !== null)).toBe(true);
+    }
+  });
+
+  it('find who said what about the ceasefire, with the words behind each statement', async () => {
+    const data = await graphql<{
+      statements: {
+        totalCount: number;
+        nodes: { speaker: { name: string }; excerpt: Span }[];
+      };
+    }>(exampleOperations.CeasefireStatements ?? '');
+    expect(data.statements.totalCount).toBeGreaterThan(0);
+    const speakers = data.statements.nodes.map((s) => s.speaker.name);
+    expect(speakers).toContain('Sergei Markov');
+    for (const { excerpt } of data.statements.nodes) {
+      expect(excerpt.end - excerpt.start).toBe(excerpt.text.length);
+    }
+  });
+
+  it('list the 2022 draft clauses with who opposes each', async () => {
+    const data = await graphql<{
+      draftAgreement: {
+        title: string;
+        clauses: { title: string; opposedBy: { name: string }[] }[];
+      };
+    }>(exampleOperations.DraftAgreementClauses ?? '');
+    expect(data.draftAgreement.clauses.length).toBeGreaterThan(1);
+    const opponents = data.draftAgreement.clauses.flatMap((c) => c.opposedBy.map((a) => a.name));
+    expect(opponents.length).toBeGreaterThan(0);
+  });
+
+  it('list the meetings with their participants', async () => {
+    const data = await graphql<{
+      meetings: { nodes: { slug: string; participants: { name: string }[] }[] };
+    }>(exampleOperations.MeetingsAndParticipants ?? '');
+    const talks = data.meetings.nodes.find((m) => m.slug === 'istanbul-talks-2025');
+    expect(talks?.participants.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['Russia', 'Ukraine']),
+    );
+  });
+
+  it('narrow the meetings by status through a variable', async () => {
+    const data = await graphql<{ meetings: { nodes: { status: string }[] } }>(
+      exampleOperations.MeetingsAndParticipants ?? '',
+      { status: ['PROPOSED'] },
+    );
+    expect(data.meetings.nodes.length).toBeGreaterThan(0);
+    expect(new Set(data.meetings.nodes.map((m) => m.status))).toEqual(new Set(['PROPOSED']));
+  });
+
+  it('give Sergei Markov with everything he said, each with its excerpt', async () => {
+    const data = await graphql<{
+      actor: {
+        name: string;
+        affiliation: { name: string } | null;
+        statements: { totalCount: number; nodes: { kind: string; text: string; excerpt: Span }[] };
+        positions: unknown[];
+      };
+    }>(exampleOperations.ActorWithStatements ?? '');
+    expect(data.actor.name).toBe('Sergei Markov');
+    expect(data.actor.affiliation?.name).toBe('Russia');
+    expect(data.actor.statements.nodes).toHaveLength(data.actor.statements.totalCount);
+    expect(data.actor.statements.nodes).toContainEqual(
+      expect.objectContaining({ kind: 'DIRECT_QUOTE', text: 'quite small' }),
+    );
+    // Empty today: the article gives the Russian side's positions to Russia, not to Markov.
+    expect(data.actor.positions).toEqual(expect.any(Array));
+  });
+
+  it('refetch a node by the global ID another example returned', async () => {
+    const { actor } = await graphql<{ actor: { id: string } }>(
+      exampleOperations.ActorWithStatements ?? '',
+    );
+    const byDefault = await graphql<{ node: { id: string; name: string } }>(
+      exampleOperations.NodeById ?? '',
+    );
+    expect(byDefault.node).toMatchObject({ id: actor.id, name: 'Sergei Markov' });
+
+    const { statements } = await graphql<{ statements: { nodes: { id: string }[] } }>(
+      '{ statements(first: 1, filter: { speaker: ["sergei-lavrov"] }) { nodes { id } } }',
+    );
+    const id = statements.nodes[0]?.id;
+    const { node } = await graphql<{ node: { __typename: string; text: string } }>(
+      exampleOperations.NodeById ?? '',
+      { id },
+    );
+    expect(node).toMatchObject({ __typename: 'Statement', text: 'intrigue' });
+  });
+});
