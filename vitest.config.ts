@@ -23,6 +23,13 @@ export default defineConfig({
       {
         test: { name: 'data', environment: 'node', include: ['test/data/**/*.test.ts'] },
       },
+      {
+        test: {
+          name: 'playground',
+          environment: 'node',
+          include: ['test/playground/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

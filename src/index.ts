@@ -1,14 +1,18 @@
 import { yoga } from './http/graphql.ts';
 import { health } from './http/health.ts';
+import { playground, wantsPlayground } from './http/playground.ts';
 import { errorResponse } from './http/responses.ts';
 import { schemaSdl } from './http/sdl.ts';
 
-// No bindings yet; the Worker is self-contained.
-export type Env = Record<string, never>;
+export interface Env {
+  /** The built playground (wrangler.toml `[assets]`). */
+  ASSETS: Fetcher;
+}
 
 export default {
-  async fetch(request, _env, _ctx) {
+  async fetch(request, env, _ctx) {
     const { pathname } = new URL(request.url);
+    if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
     switch (pathname) {
       case '/graphql':
         return yoga.fetch(request);
