@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevServer, startDevServer } from './dev-server.ts';
+
+// Debian's Chromium (`apt-get install chromium`): Playwright cannot download its own here.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium phones home at start, which would both
+// fail on a closed network and pollute the record of requests.
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: DevServer;
+let browser: Browser;
+let page: Page;
+const foreign: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startDevServer(90_000),
+    chromium.launch({ executablePath, args }),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  // Every request the page or its workers make passes here: another origin is recorded and
+  // refused, so the test also proves the page works without it.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === server.origin || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the playground in a browser', () => {
+  it('runs the first example and highlights the article spans behind its result', async () => {
+    const response = await page.goto(`${server.origin}/graphql`);
+    expect(response?.status()).toBe(200);
+
+    // Monaco is ready when the operation editor shows the first example.
+    const editor = page.locator('.graphiql-query-editor');
+    await expect
+      .poll(() => editor.textContent(), { timeout: 30_000 })
+      .toContain('CeasefireStatements');
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count()).toBeGreaterThanOrEqual(5);
+
+    await page.locator('.graphiql-execute-button').click();
+
+    const result = page.locator('.graphiql-response');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"speaker"');
+    await expect
+      .poll(() => page.getByTestId('excerpt-count').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+ excerpts? from the result highlighted$/);
+
+    const marks = page.locator('.article-panel mark');
+    expect(await marks.count()).toBeGreaterThan(0);
+    // Every highlighted span is words of the article that the result cites.
+    const marked = await marks.allTextContents();
+    expect(marked.join(' ')).toMatch(/ceasefire/i);
+
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/playground.png' });
+
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the doc explorer from the schema the API serves', async () => {
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 10_000 })
+      .toContain('Query');
+    expect(foreign).toEqual([]);
+  });
+});
