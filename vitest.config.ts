@@ -8,7 +8,17 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // One JSON log line per request is for production; tests read it where they mean to.
+            miniflare: {
+              bindings: { REQUEST_LOG: 'off' },
+              // A small allowance, so the rate-limit test reaches it in a few requests.
+              ratelimits: { RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } } },
+            },
+          }),
+        ],
         // The Worker under test serves the real corpus plus a fictional second article
         // (test/fixtures/corpus): proof that an article is added with data files alone.
         resolve: { alias: [{ find: /^#data$/, replacement: here('./generated/test-data.js') }] },

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import { decodeGlobalID } from './schema/global-id.ts';
 
@@ -17,7 +18,11 @@ interface Types {
 }
 
 export const builder = new SchemaBuilder<Types>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
+  // Query cost: 1 a field; a list multiplies what is selected inside it by its expected
+  // length (5 for the short relation lists, the page size for connections). Enforced and
+  // reported per request by src/http/cost.ts.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 5 },
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
@@ -25,6 +30,8 @@ export const builder = new SchemaBuilder<Types>({
     brandLoadedObjects: false,
     decodeGlobalID,
     nodesOnConnection: {
+      // The connection field already multiplied by the page size.
+      complexity: { field: 1, multiplier: 1 },
       description: 'The nodes of this page, in order: a shortcut for `edges { node }`.',
     },
     nodeTypeOptions: {
@@ -42,7 +49,10 @@ export const builder = new SchemaBuilder<Types>({
       description: 'An opaque cursor for this item: pass it as `after` or `before`.',
     },
     nodeFieldOptions: { description: 'The item.' },
-    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    edgesFieldOptions: {
+      complexity: { field: 1, multiplier: 1 },
+      description: 'The items of this page, each with its cursor.',
+    },
     pageInfoFieldOptions: { description: 'Cursors and flags for fetching the next page.' },
     firstArgOptions: {
       description: 'Return the first N items (1 to 100; 20 when neither first nor last is set).',
@@ -55,6 +65,7 @@ export const builder = new SchemaBuilder<Types>({
       args: { id: { description: 'A global ID, as returned by an `id` field.' } },
     },
     nodesQueryOptions: {
+      complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
       description: 'Fetches objects by global ID, in order; null for each ID that matches nothing.',
       args: { ids: { description: 'Global IDs, as returned by `id` fields.' } },
     },

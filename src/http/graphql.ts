@@ -1,14 +1,19 @@
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema/index.ts';
+import { useCostLimit } from './cost.ts';
+import { useDocumentLimits } from './document-limits.ts';
+import type { ServerContext } from './request-context.ts';
 import { useSafeErrors } from './safe-errors.ts';
 
 /** The GraphQL endpoint, built once per isolate. */
-export const yoga = createYoga({
+export const yoga = createYoga<ServerContext>({
   schema,
   graphqlEndpoint: '/graphql',
   landingPage: false,
   graphiql: false,
   batching: false,
-  maskedErrors: true,
-  plugins: [useSafeErrors()],
+  // CORS is answered for every path by src/http/cors.ts, with a literal "*".
+  cors: false,
+  maskedErrors: { isDev: false },
+  plugins: [useSafeErrors(), ...useDocumentLimits(), useCostLimit()],
 });

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { allAt, atOptional, bySlug, listAt } from '../model/corpus.ts';
 import { listActors } from '../model/queries.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
   ActorRef,
@@ -73,12 +73,14 @@ builder.node(ActorRef, {
       type: StatementConnectionRef,
       description: 'What they said, in order of appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (actor, args) => connection(args, listAt('Statement', actor.statements)),
     }),
     mentionedIn: t.field({
       type: StatementConnectionRef,
       description: 'Statements by others that mention them, in order of appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (actor, args) => connection(args, listAt('Statement', actor.mentionedIn)),
     }),
     meetings: t.field({
@@ -105,6 +107,7 @@ builder.queryFields((t) => ({
   actors: t.field({
     type: ActorConnectionRef,
     description: 'Actors in order of first appearance, optionally filtered.',
+    complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: ActorFilterRef, required: false, description: 'Narrows the list.' }),

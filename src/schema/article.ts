@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { atOptional, bySlug, listAll, listAt } from '../model/corpus.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
   ActorRef,
@@ -74,24 +74,28 @@ builder.node(ArticleRef, {
       type: ActorConnectionRef,
       description: 'The actors the article names, in order of first appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) => connection(args, listAt('Actor', article.actors)),
     }),
     statements: t.field({
       type: StatementConnectionRef,
       description: 'The statements the article reports, in order of appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) => connection(args, listAt('Statement', article.statements)),
     }),
     meetings: t.field({
       type: MeetingConnectionRef,
       description: 'The meetings and events the article covers, in order of first appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) => connection(args, listAt('Meeting', article.meetings)),
     }),
     draftAgreements: t.field({
       type: DraftAgreementConnectionRef,
       description: 'The draft agreements the article discusses.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) =>
         connection(args, listAt('DraftAgreement', article.draftAgreements)),
     }),
@@ -99,12 +103,14 @@ builder.node(ArticleRef, {
       type: DraftClauseConnectionRef,
       description: 'The draft clauses and demanded conditions the article discusses.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) => connection(args, listAt('DraftClause', article.draftClauses)),
     }),
     topics: t.field({
       type: TopicConnectionRef,
       description: 'The topics the article touches.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (article, args) => connection(args, listAt('Topic', article.topics)),
     }),
   }),
@@ -122,6 +128,7 @@ builder.queryFields((t) => ({
     type: ArticleConnectionRef,
     description: 'Every article in the corpus.',
     args: t.arg.connectionArgs(),
+    complexity: pageCost,
     resolve: (_root, args) => connection(args, listAll('Article')),
   }),
 }));

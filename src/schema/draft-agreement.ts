@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { allAt, atOptional, bySlug, listAll } from '../model/corpus.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   DraftAgreementConnectionRef,
   DraftAgreementRef,
@@ -58,6 +58,7 @@ builder.queryFields((t) => ({
     type: DraftAgreementConnectionRef,
     description: 'Draft agreements in order of first appearance.',
     args: t.arg.connectionArgs(),
+    complexity: pageCost,
     resolve: (_root, args) => connection(args, listAll('DraftAgreement')),
   }),
 }));

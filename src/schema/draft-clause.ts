@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { allAt, atOptional, bySlug } from '../model/corpus.ts';
 import { listDraftClauses } from '../model/queries.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
   DraftAgreementRef,
@@ -100,6 +100,7 @@ builder.queryFields((t) => ({
     type: DraftClauseConnectionRef,
     description:
       'Clauses and demanded conditions in order of first appearance, optionally filtered.',
+    complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),
       filter: t.arg({

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { allAt, bySlug, listAt } from '../model/corpus.ts';
 import { listMeetings } from '../model/queries.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
   DraftAgreementRef,
@@ -98,6 +98,7 @@ builder.node(MeetingRef, {
       type: StatementConnectionRef,
       description: 'Statements about it, in order of appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (m, args) => connection(args, listAt('Statement', m.statements)),
     }),
   }),
@@ -114,6 +115,7 @@ builder.queryFields((t) => ({
   meetings: t.field({
     type: MeetingConnectionRef,
     description: 'Meetings and events in order of first appearance, optionally filtered.',
+    complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: MeetingFilterRef, required: false, description: 'Narrows the list.' }),

@@ -13,6 +13,15 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
+/**
+ * The cost multiplier of a connection field: the page size it asks for. A size outside 1–100
+ * costs nothing here, so that it is refused for what it is (BAD_USER_INPUT) when it runs.
+ */
+export function pageCost(args: ConnectionArgs): { field: number; multiplier: number } {
+  const size = args.first ?? args.last ?? defaultPageSize;
+  return { field: 1, multiplier: size >= 1 && size <= maxPageSize ? size : 0 };
+}
+
 const cursorPattern = /^OffsetConnection:(0|[1-9]\d{0,8})$/;
 
 function checkCursor(name: string, cursor: string | null | undefined): void {

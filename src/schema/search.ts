@@ -3,7 +3,7 @@ import { wholeList } from '../model/list.ts';
 import { highlights, type SearchHit, search } from '../model/search.ts';
 import type { SearchableType } from '../model/search-options.ts';
 import { badUserInput } from './errors.ts';
-import { type ConnectionArgs, connection } from './pagination.ts';
+import { type ConnectionArgs, connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
   DraftClauseRef,
@@ -106,11 +106,13 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
   fields: (t) => ({
     edges: t.field({
       type: [SearchEdgeRef],
+      complexity: { field: 1, multiplier: 1 },
       description: 'The results of this page, each with its cursor, score and highlights.',
       resolve: (c) => c.edges,
     }),
     nodes: t.field({
       type: [SearchResultRef],
+      complexity: { field: 1, multiplier: 1 },
       description: 'The records of this page, in rank order: a shortcut for `edges { node }`.',
       resolve: (c) => c.edges.map((e) => e.hit.record),
     }),
@@ -144,6 +146,7 @@ builder.queryField('search', (t) =>
     type: SearchConnectionRef,
     description:
       'Ranked full-text search over actors, statements, meetings, clauses and positions. Case- and diacritic-insensitive ("turkiye" finds Türkiye), matches word prefixes ("ceasef"), and tolerates one typo in longer words.',
+    complexity: pageCost,
     args: {
       query: t.arg.string({
         required: true,

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { allAt, at, atOptional, bySlug } from '../model/corpus.ts';
 import { listStatements } from '../model/queries.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
   ArticleRef,
@@ -122,6 +122,7 @@ builder.queryFields((t) => ({
   statements: t.field({
     type: StatementConnectionRef,
     description: 'Statements in order of appearance, optionally filtered.',
+    complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),
       filter: t.arg({

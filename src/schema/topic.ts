@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { allAt, bySlug, listAll, listAt } from '../model/corpus.ts';
-import { connection } from './pagination.ts';
+import { connection, pageCost } from './pagination.ts';
 import {
   DraftClauseRef,
   PositionRef,
@@ -27,6 +27,7 @@ builder.node(TopicRef, {
       type: StatementConnectionRef,
       description: 'Statements on this topic, in order of appearance.',
       args: t.arg.connectionArgs(),
+      complexity: pageCost,
       resolve: (topic, args) => connection(args, listAt('Statement', topic.statements)),
     }),
     draftClauses: t.field({
@@ -54,6 +55,7 @@ builder.queryFields((t) => ({
     type: TopicConnectionRef,
     description: 'Topics in order of first appearance.',
     args: t.arg.connectionArgs(),
+    complexity: pageCost,
     resolve: (_root, args) => connection(args, listAll('Topic')),
   }),
 }));

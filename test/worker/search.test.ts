@@ -83,7 +83,7 @@ describe('search', () => {
   });
 
   it('restricts results to the kinds asked for', async () => {
-    const result = await search('ceasefire', { kinds: ['STATEMENT', 'DRAFT_CLAUSE'], first: 100 });
+    const result = await search('ceasefire', { kinds: ['STATEMENT', 'DRAFT_CLAUSE'], first: 50 });
     expect(result.totalCount).toBeGreaterThan(3);
     expect(new Set(result.edges.map((e) => e.node.__typename))).toEqual(
       new Set(['Statement', 'DraftClause']),
@@ -106,7 +106,7 @@ describe('search', () => {
   });
 
   it('pages through results with stable cursors', async () => {
-    const all = await search('Istanbul', { first: 100 });
+    const all = await search('Istanbul', { first: 20 });
     const first = await search('Istanbul', { first: 5 });
     const second = await search('Istanbul', { first: 5, after: first.pageInfo.endCursor });
     expect(slugs([...first.edges, ...second.edges])).toEqual(slugs(all.edges.slice(0, 10)));
@@ -140,7 +140,7 @@ describe('search', () => {
       statements: { totalCount: number; nodes: { speaker: { slug: string } }[] };
     }>(`{
       actors(filter: { search: "analysts", kind: [GROUP] }) { nodes { slug } }
-      statements(first: 100, filter: { search: "lavrov" }) { totalCount nodes { speaker { slug } } }
+      statements(first: 50, filter: { search: "lavrov" }) { totalCount nodes { speaker { slug } } }
     }`);
     expect(actors.nodes.map((a) => a.slug)).toEqual([
       'analysts',

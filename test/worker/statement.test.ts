@@ -12,26 +12,26 @@ interface Quote {
 }
 
 const quotesQuery = `{
-  article(slug: "istanbul-talks-2025") {
-    text
-    paragraphs { text }
-    statements(first: 100) {
-      nodes {
-        slug kind text speaker { name } reportedBy { name }
-        excerpt { start end text paragraph }
-        excerpts { start end text }
-      }
+  article(slug: "istanbul-talks-2025") { text paragraphs { text } }
+  statements(first: 50, filter: { kind: [DIRECT_QUOTE] }) {
+    nodes {
+      slug kind text speaker { name } reportedBy { name }
+      excerpt { start end text paragraph article { slug } }
+      excerpts { start end text }
     }
   }
 }`;
 
 interface QuotesData {
-  article: { text: string; paragraphs: { text: string }[]; statements: { nodes: Quote[] } };
+  article: { text: string; paragraphs: { text: string }[] };
+  statements: { nodes: (Quote & { excerpt: { article: { slug: string } } })[] };
 }
 
+/** The article and its DIRECT_QUOTE statements (the test corpus has a second article). */
 async function quotes() {
-  const { article } = await graphql<QuotesData>(quotesQuery);
-  return { article, quotes: article.statements.nodes.filter((s) => s.kind === 'DIRECT_QUOTE') };
+  const { article, statements } = await graphql<QuotesData>(quotesQuery);
+  const quotes = statements.nodes.filter((s) => s.excerpt.article.slug === 'istanbul-talks-2025');
+  return { article, quotes };
 }
 
 describe('Statement', () => {

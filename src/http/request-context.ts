@@ -1,0 +1,13 @@
+/** What the edge learns about one request as it passes through: the log line's fields. */
+export interface RequestRecord {
+  operation?: string;
+  documentId?: string;
+  /** The operation's cost, once measured. */
+  cost?: number;
+  cache: 'HIT' | 'MISS' | 'BYPASS';
+}
+
+/** Yoga's server context: handed to `yoga.fetch` and visible to every plugin. */
+export interface ServerContext {
+  record: RequestRecord;
+}

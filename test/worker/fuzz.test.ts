@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { graphql, request } from './client.ts';
+
+// Generated junk thrown at the Worker: whatever arrives, the answer is a 4xx or a 200, never
+// a 5xx, and anything that says it is JSON parses.
+
+const token = fc.constantFrom(
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '!',
+  '$v',
+  '...',
+  '@include(if: true)',
+  '@skip(if: $v)',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment F on Query',
+  '...F',
+  'on',
+  'Actor',
+  'Query',
+  'actor',
+  'actors',
+  'statements',
+  'node',
+  'nodes',
+  'search',
+  '__type',
+  '__schema',
+  'fields',
+  'ofType',
+  'name',
+  'slug:',
+  'id:',
+  'first:',
+  'after:',
+  'query:',
+  'filter:',
+  'kind:',
+  '"x"',
+  '"QWN0b3I6eA=="',
+  '-1',
+  '0',
+  '101',
+  '1e9',
+  'null',
+  'true',
+  'PERSON',
+  'Int',
+  'String',
+  '#',
+  '"\\u0000"',
+  '"""',
+  'totalCount',
+  'edges',
+  'cursor',
+);
+
+const document = fc.oneof(
+  fc.array(token, { maxLength: 60 }).map((tokens) => tokens.join(' ')),
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom(
+    'query($v: Int) { statements(first: $v) { totalCount } }',
+    'query($v: String!) { node(id: $v) { id } }',
+    'query($v: String!) { search(query: $v) { totalCount } }',
+    'query($v: [ActorKind!]) { actors(filter: { kind: $v }) { totalCount } }',
+  ),
+);
+
+const body = fc.oneof(
+  fc
+    .record(
+      {
+        query: fc.oneof(document, fc.jsonValue()),
+        variables: fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(fc.constantFrom('v', 'x'), fc.jsonValue()),
+        ),
+        operationName: fc.oneof(fc.string(), fc.jsonValue()),
+        extensions: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
+  fc.string({ maxLength: 300 }),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+);
+
+const header = (values: string[]) =>
+  fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 40 }));
+
+const junkRequest = fc.record({
+  method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+  path: fc.oneof(fc.constant('/graphql'), fc.constant('/graphql'), fc.webPath()),
+  document,
+  variables: fc.string({ maxLength: 60 }),
+  body,
+  contentType: header([
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/graphql',
+  ]),
+  accept: header(['*/*', 'application/json', 'application/graphql-response+json', 'text/html']),
+});
+
+describe('generated junk', () => {
+  it('is always answered with a 4xx or a 200 carrying well-formed JSON, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(junkRequest, async (junk) => {
+        const headers = new Headers();
+        try {
+          headers.set('content-type', junk.contentType);
+          headers.set('accept', junk.accept);
+        } catch {
+          // A header value the Fetch API itself refuses never reaches a Worker.
+        }
+        const withBody = junk.method !== 'GET';
+        const query = withBody
+          ? ''
+          : `?query=${encodeURIComponent(junk.document)}&variables=${encodeURIComponent(junk.variables)}`;
+        const res = await request(`${junk.path}${query}`, {
+          method: junk.method,
+          headers,
+          body: withBody ? junk.body : undefined,
+        });
+        const text = await res.text();
+        expect(res.status, text).toBeLessThan(500);
+        expect(
+          res.status === 200 || res.status === 304 || (res.status >= 400 && res.status < 500),
+        ).toBe(true);
+        if ((res.headers.get('content-type') ?? '').includes('json')) {
+          expect(() => JSON.parse(text), text).not.toThrow();
+          expect(text).not.toMatch(/"stack"|originalError/);
+        }
+      }),
+      { numRuns: 200, seed: 20251125 },
+    );
+    const data = await graphql<{ actor: { name: string } }>(
+      '{ actor(slug: "sergei-lavrov") { name } }',
+    );
+    expect(data.actor.name).toBe('Sergei Lavrov');
+  });
+});
