@@ -15,7 +15,9 @@ export default defineConfig({
             miniflare: {
               bindings: { REQUEST_LOG: 'off' },
               // A small allowance, so the rate-limit test reaches it in a few requests.
-              ratelimits: { RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } } },
+              ratelimits: {
+                RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } },
+              },
             },
           }),
         ],

@@ -1,3 +1,11 @@
+import {
+  cacheEntry,
+  lookup,
+  matchesEtag,
+  notModified,
+  storeIfCacheable,
+  uncachedControl,
+} from './http/cache.ts';
 import { preflight, withCors } from './http/cors.ts';
 import { yoga } from './http/graphql.ts';
 import { health } from './http/health.ts';
@@ -8,6 +16,7 @@ import { guardGet, guardPost } from './http/request-guard.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
 import { schemaSdl } from './http/sdl.ts';
+import { dataVersion } from './model/corpus.ts';
 
 export interface Env {
   /** The built playground (wrangler.toml `[assets]`). */
@@ -18,29 +27,81 @@ export interface Env {
   REQUEST_LOG?: string;
 }
 
-async function graphql(request: Request, env: Env, record: RequestRecord): Promise<Response> {
-  const limited = await rateLimited(request, env.RATE_LIMITER);
-  if (limited) return limited;
-  let admitted = request;
-  if (request.method === 'GET') {
-    const refused = guardGet(new URL(request.url));
-    if (refused) return refused;
-  }
-  if (request.method === 'POST') {
-    const guarded = await guardPost(request);
-    if (guarded instanceof Response) return guarded;
-    admitted = guarded;
-  }
-  return yoga.fetch(admitted, { record });
+/** Runs an operation through Yoga, timing it for Server-Timing. */
+async function execute(request: Request, record: RequestRecord): Promise<Response> {
+  const started = performance.now();
+  const response = await yoga.fetch(request, { record });
+  const timed = new Response(response.body, response);
+  timed.headers.set('server-timing', `exec;dur=${(performance.now() - started).toFixed(1)}`);
+  return timed;
 }
 
-function route(request: Request, env: Env, record: RequestRecord): Response | Promise<Response> {
+/**
+ * A read: answered from the ETag or the cache when it can be (without parsing or executing,
+ * and without counting against the rate limit), else executed and, if it succeeded, stored.
+ */
+async function read(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+): Promise<Response> {
+  const refused = guardGet(new URL(request.url));
+  if (refused) return refused;
+  const entry = await cacheEntry(request);
+  if (!entry) return execute(request, record);
+  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) {
+    record.cache = 'HIT';
+    return notModified(entry);
+  }
+  const started = performance.now();
+  const hit = await lookup(entry);
+  if (hit) {
+    record.cache = 'HIT';
+    const served = new Response(hit.body, hit);
+    served.headers.set(
+      'server-timing',
+      `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
+    );
+    return served;
+  }
+  const limited = await rateLimited(request, env.RATE_LIMITER);
+  if (limited) return limited;
+  record.cache = 'MISS';
+  const response = await execute(request, record);
+  return storeIfCacheable(response, entry, record.succeeded === true, ctx);
+}
+
+async function graphql(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+): Promise<Response> {
+  if (request.method === 'GET') return read(request, env, ctx, record);
+  const limited = await rateLimited(request, env.RATE_LIMITER);
+  if (limited) return limited;
+  if (request.method !== 'POST') return execute(request, record);
+  const admitted = await guardPost(request);
+  if (admitted instanceof Response) return admitted;
+  const response = await execute(admitted, record);
+  // A POST is never stored at the edge; GET is the cacheable way to read.
+  response.headers.set('cache-control', uncachedControl);
+  return response;
+}
+
+function route(
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+): Response | Promise<Response> {
   if (request.method === 'OPTIONS') return preflight();
   const { pathname } = new URL(request.url);
   if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
   switch (pathname) {
     case '/graphql':
-      return graphql(request, env, record);
+      return graphql(request, env, ctx, record);
     case '/schema.graphql':
       return schemaSdl();
     case '/healthz':
@@ -55,10 +116,13 @@ function route(request: Request, env: Env, record: RequestRecord): Response | Pr
 }
 
 export default {
-  async fetch(request, env, _ctx) {
+  async fetch(request, env, ctx) {
     const started = Date.now();
     const record: RequestRecord = { cache: 'BYPASS' };
-    const response = withCors(await route(request, env, record));
+    const response = withCors(await route(request, env, ctx, record));
+    response.headers.set('x-cache', record.cache);
+    // Which build answered: a client can tell a stale page from a new deploy.
+    response.headers.set('x-data-version', dataVersion);
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);
     return response;
   },

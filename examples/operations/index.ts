@@ -3,6 +3,7 @@ import ceasefireStatements from './ceasefire-statements.graphql?raw';
 import draftAgreementClauses from './draft-agreement-clauses.graphql?raw';
 import meetingsAndParticipants from './meetings-and-participants.graphql?raw';
 import nodeById from './node-by-id.graphql?raw';
+import search from './search.graphql?raw';
 
 /**
  * The example operations, in the order the playground opens them as tabs (the first is the
@@ -15,4 +16,5 @@ export const exampleOperations: Readonly<Record<string, string>> = {
   MeetingsAndParticipants: meetingsAndParticipants,
   ActorWithStatements: actorWithStatements,
   NodeById: nodeById,
+  Search: search,
 };

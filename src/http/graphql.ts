@@ -1,7 +1,9 @@
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../schema/index.ts';
+import { useCacheOutcome } from './cache.ts';
 import { useCostLimit } from './cost.ts';
 import { useDocumentLimits } from './document-limits.ts';
+import { usePersistedDocuments } from './persisted.ts';
 import type { ServerContext } from './request-context.ts';
 import { useSafeErrors } from './safe-errors.ts';
 
@@ -15,5 +17,11 @@ export const yoga = createYoga<ServerContext>({
   // CORS is answered for every path by src/http/cors.ts, with a literal "*".
   cors: false,
   maskedErrors: { isDev: false },
-  plugins: [useSafeErrors(), ...useDocumentLimits(), useCostLimit()],
+  plugins: [
+    useSafeErrors(),
+    ...usePersistedDocuments(),
+    ...useDocumentLimits(),
+    useCostLimit(),
+    useCacheOutcome(),
+  ],
 });

@@ -5,6 +5,8 @@ export interface RequestRecord {
   /** The operation's cost, once measured. */
   cost?: number;
   cache: 'HIT' | 'MISS' | 'BYPASS';
+  /** Whether the operation ran without errors: only such responses are cached. */
+  succeeded?: boolean;
 }
 
 /** Yoga's server context: handed to `yoga.fetch` and visible to every plugin. */

@@ -1,4 +1,3 @@
-import { builder } from '../builder.ts';
 import { at } from '../model/corpus.ts';
 import { ArticleRef, ExcerptRef } from './refs.ts';
 

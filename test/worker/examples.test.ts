@@ -64,6 +64,15 @@ describe('the example operations', () => {
     );
   });
 
+  it('search for a 30-day truce and find Ukraine’s demand, with the words highlighted', async () => {
+    const data = await graphql<{
+      search: { edges: { node: { __typename: string; subject?: string }; highlights: Span[] }[] };
+    }>(exampleOperations.Search ?? '');
+    const positions = data.search.edges.filter((e) => e.node.__typename === 'Position');
+    expect(positions.map((e) => e.node.subject)).toContain('A ceasefire of at least 30 days');
+    expect(data.search.edges[0]?.highlights.map((h) => h.text)).toContain('30-day');
+  });
+
   it('narrow the meetings by status through a variable', async () => {
     const data = await graphql<{ meetings: { nodes: { status: string }[] } }>(
       exampleOperations.MeetingsAndParticipants ?? '',

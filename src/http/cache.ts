@@ -1,0 +1,120 @@
+import type { Plugin } from 'graphql-yoga';
+import { dataVersion } from '../model/corpus.ts';
+import { sha256 } from './persisted.ts';
+import type { ServerContext } from './request-context.ts';
+
+// The data changes only with a deploy, so a successful read is good until the next one:
+// browsers keep it a minute, the edge a day (and serves it stale for a week while it
+// revalidates). Every key and ETag carries the data version, so a deploy never serves old
+// data under a new version; the Cache-Tag lets an operator purge a version explicitly.
+export const cachedControl = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800';
+export const uncachedControl = 'no-store';
+
+/** Where a GET operation's response is stored, and the strong ETag that names it. */
+export interface CacheEntry {
+  key: string;
+  etag: string;
+}
+
+/** JSON with its object keys sorted, so that equal variables give equal keys. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The cache entry of a GET /graphql: the operation (by document hash: a trusted documentId,
+ * an APQ hash, or the hash of the query text), its name, its variables and the media type
+ * asked for. Null when the request names no operation. Expects guardGet to have run.
+ */
+export async function cacheEntry(request: Request): Promise<CacheEntry | null> {
+  const params = new URL(request.url).searchParams;
+  const query = params.get('query');
+  const extensions = JSON.parse(params.get('extensions') || 'null') as {
+    persistedQuery?: { sha256Hash?: unknown };
+  } | null;
+  const apq = extensions?.persistedQuery?.sha256Hash;
+  const documentId = params.get('documentId')?.replace(/^sha256:/, '');
+  const document = query
+    ? await sha256(query)
+    : (documentId ?? (typeof apq === 'string' ? apq : null));
+  if (!document) return null;
+  const variables = canonical(JSON.parse(params.get('variables') || 'null'));
+  const accept = (request.headers.get('accept') ?? '').trim().toLowerCase();
+  const hash = await sha256(
+    [document, params.get('operationName') ?? '', variables, accept].join('\n'),
+  );
+  return {
+    key: `https://cache.newsgraph.internal/${dataVersion}/${hash}`,
+    etag: `"${dataVersion}-${hash.slice(0, 32)}"`,
+  };
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
+function cacheHeaders(headers: Headers, entry: CacheEntry): void {
+  headers.set('cache-control', cachedControl);
+  headers.set('etag', entry.etag);
+  headers.set('vary', 'Accept');
+  headers.set('cache-tag', `newsgraph,newsgraph-data-${dataVersion}`);
+}
+
+export function notModified(entry: CacheEntry): Response {
+  const headers = new Headers();
+  cacheHeaders(headers, entry);
+  return new Response(null, { status: 304, headers });
+}
+
+// A named cache (the standard API) rather than caches.default: the same store, and typed
+// alike by the Workers and DOM declarations that both reach this project.
+// Opened per request: a Cache is an I/O object, not to be shared across requests.
+const responses = () => caches.open('graphql');
+
+/** A stored response for this entry, if this data centre has one. */
+export async function lookup(entry: CacheEntry): Promise<Response | undefined> {
+  return (await responses()).match(entry.key);
+}
+
+/**
+ * Marks a fresh response cacheable and stores it (after the response is sent) when it is
+ * a success: a 200 without errors. Anything else is `no-store`.
+ */
+export function storeIfCacheable(
+  response: Response,
+  entry: CacheEntry,
+  succeeded: boolean,
+  ctx: ExecutionContext,
+): Response {
+  const fresh = new Response(response.body, response);
+  if (response.status !== 200 || !succeeded) {
+    fresh.headers.set('cache-control', uncachedControl);
+    return fresh;
+  }
+  cacheHeaders(fresh.headers, entry);
+  const copy = fresh.clone();
+  ctx.waitUntil(responses().then((cache) => cache.put(entry.key, copy)));
+  return fresh;
+}
+
+/** Records whether the operation succeeded, so that only successes are cached. */
+export function useCacheOutcome(): Plugin<ServerContext, ServerContext> {
+  return {
+    onResultProcess({ result, serverContext }) {
+      if (Array.isArray(result) || !serverContext.record) return;
+      serverContext.record.succeeded = !('errors' in result && result.errors?.length);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import documents from '#documents';
+import { clientError } from '../schema/errors.ts';
+import { limits } from './limits.ts';
+
+/** sha256 of a text, as lower-case hex: the hash APQ clients and the manifest use. */
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Operations registered through Apollo's automatic persisted queries live in the isolate:
+// bounded, oldest out first. A client whose hash was evicted (or landed on another isolate)
+// is told PERSISTED_QUERY_NOT_FOUND and registers again, as the protocol intends.
+const registered = new Map<string, string>();
+const registeredBudget = { entries: 1_000, characters: 2_000_000 };
+let registeredCharacters = 0;
+
+function register(hash: string, query: string): void {
+  if (registered.has(hash)) return;
+  registered.set(hash, query);
+  registeredCharacters += query.length;
+  for (const [oldest, text] of registered) {
+    if (
+      registered.size <= registeredBudget.entries &&
+      registeredCharacters <= registeredBudget.characters
+    )
+      break;
+    registered.delete(oldest);
+    registeredCharacters -= text.length;
+  }
+}
+
+/** A trusted document (the manifest) or an APQ registration, by hash. */
+export function persistedDocument(hash: string): string | null {
+  return documents[hash] ?? registered.get(hash) ?? null;
+}
+
+/** The hash a request names: a trusted `documentId`, or Apollo's APQ extension. */
+export function persistedKey(params: GraphQLParams, request: Request): string | null {
+  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+    ?.sha256Hash;
+  const id =
+    (params as { documentId?: unknown }).documentId ??
+    new URL(request.url).searchParams.get('documentId') ??
+    apq;
+  if (typeof id !== 'string') return null;
+  // Both "abc…" and "sha256:abc…" (the persisted-documents proposal's form) are accepted.
+  return id.startsWith('sha256:') ? id.slice(7) : id;
+}
+
+/** Registers an APQ query under its hash, refusing a hash that is not the query's. */
+function useApqRegistration(): Plugin {
+  return {
+    async onParams({ params }) {
+      const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+        ?.sha256Hash;
+      if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+      if (params.query.length > limits.documentCharacters) return; // refused by the parse limits
+      if ((await sha256(params.query)) !== hash) {
+        throw clientError(
+          'PERSISTED_QUERY_HASH_MISMATCH',
+          'The sha256Hash does not match the query it was sent with.',
+        );
+      }
+      register(hash, params.query);
+    },
+  };
+}
+
+/**
+ * Trusted documents by `documentId` and Apollo's APQ protocol (Apollo Client, urql), beside
+ * arbitrary queries, which a public API keeps allowing within its limits.
+ */
+export function usePersistedDocuments(): Plugin[] {
+  return [
+    useApqRegistration(),
+    usePersistedOperations({
+      allowArbitraryOperations: true,
+      extractPersistedOperationId: persistedKey,
+      getPersistedOperation: (hash) => persistedDocument(hash),
+      customErrors: {
+        notFound: {
+          // Apollo Client and urql look for this message (and this code) to re-send the query.
+          message: 'PersistedQueryNotFound',
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
+        },
+        keyNotFound: {
+          message: 'Send a query, or the documentId of a trusted document.',
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        },
+      },
+    }) as Plugin,
+  ];
+}

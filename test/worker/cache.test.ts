@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { request } from './client.ts';
+
+// Each test asks its own query (a nonce in a comment changes the document's hash), so that no
+// test meets another's cache entries.
+const nonce = () => `# ${crypto.randomUUID()}\n`;
+
+function get(query: string, variables?: Record<string, unknown>, headers: HeadersInit = {}) {
+  const params = new URLSearchParams({ query });
+  if (variables) params.set('variables', JSON.stringify(variables));
+  return request(`/graphql?${params}`, {
+    headers: { accept: 'application/graphql-response+json', ...headers },
+  });
+}
+
+const lavrov = 'query Who($slug: String!) { actor(slug: $slug) { name roles } }';
+
+describe('HTTP caching of reads', () => {
+  it('serves a second identical GET from the cache, byte for byte', async () => {
+    const query = nonce() + lavrov;
+    const first = await get(query, { slug: 'sergei-lavrov' });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(first.headers.get('server-timing')).toMatch(/^exec;dur=/);
+    const firstBody = await first.text();
+    expect(JSON.parse(firstBody).data.actor.name).toBe('Sergei Lavrov');
+
+    const second = await get(query, { slug: 'sergei-lavrov' });
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(second.headers.get('server-timing')).toMatch(/^cache;desc="hit";dur=/);
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+  });
+
+  it('treats other variables as another entry, and equal variables in any key order as the same', async () => {
+    const query =
+      nonce() +
+      'query($first: Int, $kind: [ActorKind!]) { actors(first: $first, filter: { kind: $kind }) { totalCount } }';
+    expect((await get(query, { first: 2, kind: ['PERSON'] })).headers.get('x-cache')).toBe('MISS');
+    expect((await get(query, { first: 3, kind: ['PERSON'] })).headers.get('x-cache')).toBe('MISS');
+    expect((await get(query, { kind: ['PERSON'], first: 2 })).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('marks a success cacheable at the edge, with a strong ETag, Vary and the data version’s tag', async () => {
+    const res = await get(nonce() + lavrov, { slug: 'sergei-lavrov' });
+    const version = res.headers.get('x-data-version');
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    expect(res.headers.get('cache-control')).toBe(
+      'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800',
+    );
+    expect(res.headers.get('etag')).toMatch(new RegExp(`^"${version}-[0-9a-f]{32}"$`));
+    expect(res.headers.get('vary')).toBe('Accept');
+    expect(res.headers.get('cache-tag')).toBe(`newsgraph,newsgraph-data-${version}`);
+  });
+
+  it('answers a matching If-None-Match with 304 and no body', async () => {
+    const query = nonce() + lavrov;
+    const first = await get(query, { slug: 'sergei-lavrov' });
+    const etag = first.headers.get('etag') as string;
+    const again = await get(
+      query,
+      { slug: 'sergei-lavrov' },
+      { 'if-none-match': `W/${etag}, "other"` },
+    );
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    const other = await get(query, { slug: 'sergei-markov' }, { 'if-none-match': etag });
+    expect(other.status).toBe(200);
+  });
+
+  it('never caches errors', async () => {
+    const query = `${nonce()}{ statements(first: 500) { totalCount } }`;
+    for (let i = 0; i < 2; i++) {
+      const res = await get(query);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('x-cache')).toBe('MISS');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('etag')).toBeNull();
+    }
+    const invalid = await get(`${nonce()}{ nope }`);
+    expect(invalid.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keeps POST out of the edge cache', async () => {
+    const res = await request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-cache')).toBe('BYPASS');
+  });
+
+  it('states the data version on every response', async () => {
+    const health = (await (await request('/healthz')).json()) as { dataVersion: string };
+    for (const path of [
+      '/healthz',
+      '/schema.graphql',
+      '/nope',
+      '/graphql?query=%7B__typename%7D',
+    ]) {
+      expect((await request(path)).headers.get('x-data-version'), path).toBe(health.dataVersion);
+    }
+  });
+
+  it('does not count cache hits against the rate limit', async () => {
+    const query = nonce() + lavrov;
+    const from = { 'cf-connecting-ip': '192.0.2.77' };
+    expect((await get(query, { slug: 'sergei-lavrov' }, from)).status).toBe(200);
+    // The test configuration allows 20 requests a minute per address.
+    for (let i = 0; i < 30; i++) {
+      const res = await get(query, { slug: 'sergei-lavrov' }, from);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-cache')).toBe('HIT');
+    }
+  });
+});
