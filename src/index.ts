@@ -2,7 +2,10 @@ import {
   cacheEntry,
   lookup,
   matchesEtag,
+  memoryKey,
   notModified,
+  recall,
+  remember,
   storeIfCacheable,
   uncachedControl,
 } from './http/cache.ts';
@@ -48,9 +51,17 @@ async function read(
 ): Promise<Response> {
   const refused = guardGet(new URL(request.url));
   if (refused) return refused;
+  const ifNoneMatch = request.headers.get('if-none-match');
+  const key = memoryKey(request);
+  const recalled = recall(key, ifNoneMatch);
+  if (recalled) {
+    record.cache = 'HIT';
+    recalled.headers.set('server-timing', 'memory;desc="hit"');
+    return recalled;
+  }
   const entry = await cacheEntry(request);
   if (!entry) return execute(request, record);
-  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) {
+  if (matchesEtag(ifNoneMatch, entry.etag)) {
     record.cache = 'HIT';
     return notModified(entry);
   }
@@ -63,13 +74,20 @@ async function read(
       'server-timing',
       `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
     );
+    remember(key, served, ctx);
     return served;
   }
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
   record.cache = 'MISS';
-  const response = await execute(request, record);
-  return storeIfCacheable(response, entry, record.succeeded === true, ctx);
+  const response = storeIfCacheable(
+    await execute(request, record),
+    entry,
+    record.succeeded === true,
+    ctx,
+  );
+  remember(key, response, ctx);
+  return response;
 }
 
 async function graphql(

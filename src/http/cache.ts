@@ -109,6 +109,60 @@ export function storeIfCacheable(
   return fresh;
 }
 
+// The isolate's own memory of recent successes, keyed by the request as it arrived (URL and
+// Accept), in front of the Cache API: a repeated read is answered without hashing, without
+// I/O, and without touching GraphQL. Bounded in entries and bytes, least recently used out.
+interface Remembered {
+  body: string;
+  headers: [string, string][];
+  etag: string;
+}
+const remembered = new Map<string, Remembered>();
+const memoryBudget = { entries: 1_000, characters: 8_000_000 };
+let rememberedCharacters = 0;
+
+export function memoryKey(request: Request): string {
+  return `${request.url}\n${request.headers.get('accept') ?? ''}`;
+}
+
+/** A remembered response for this request, or null. */
+export function recall(key: string, ifNoneMatch: string | null): Response | null {
+  const entry = remembered.get(key);
+  if (!entry) return null;
+  remembered.delete(key);
+  remembered.set(key, entry); // most recently used last
+  if (matchesEtag(ifNoneMatch, entry.etag)) {
+    const headers = new Headers(entry.headers);
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.body, { status: 200, headers: entry.headers });
+}
+
+/** Remembers a cacheable success (its body read after the response is sent). */
+export function remember(key: string, response: Response, ctx: ExecutionContext): void {
+  const etag = response.headers.get('etag');
+  if (response.status !== 200 || !etag) return;
+  const headers = [...response.headers].filter(([name]) => name !== 'server-timing');
+  const copy = response.clone();
+  ctx.waitUntil(
+    copy.text().then((body) => {
+      if (remembered.has(key)) return;
+      remembered.set(key, { body, headers, etag });
+      rememberedCharacters += body.length;
+      for (const [oldest, old] of remembered) {
+        if (
+          remembered.size <= memoryBudget.entries &&
+          rememberedCharacters <= memoryBudget.characters
+        ) {
+          break;
+        }
+        remembered.delete(oldest);
+        rememberedCharacters -= old.body.length;
+      }
+    }),
+  );
+}
+
 /** Records whether the operation succeeded, so that only successes are cached. */
 export function useCacheOutcome(): Plugin<ServerContext, ServerContext> {
   return {

@@ -1,0 +1,89 @@
+import autocannon from 'autocannon';
+import { cpuNanoseconds, type Served } from './workerd.ts';
+
+export interface Operation {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers: Record<string, string>;
+  /** Give each request its own cache key (a fresh comment in the query): always a miss. */
+  unique?: boolean;
+}
+
+export interface Round {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  cpuNs: number;
+  errors: number;
+}
+
+export const connections = 8;
+
+/**
+ * A request as autocannon sends it, made unique when the operation asks, with every
+ * response's status and body compared with the expected ones.
+ */
+function requestOf(op: Operation, expectBody: string, wrong: { count: number }) {
+  let n = 0;
+  return {
+    method: op.method,
+    path: op.path,
+    headers: op.headers,
+    body: op.body,
+    ...(op.unique
+      ? {
+          setupRequest: (req: { path: string }) => ({
+            ...req,
+            path: `${op.path}${encodeURIComponent(`#${n++}`)}`,
+          }),
+        }
+      : {}),
+    onResponse: (status: number, body: string) => {
+      if (status !== 200 || body !== expectBody) wrong.count++;
+    },
+  };
+}
+
+/** One timed run of one operation against one server, checking every response body. */
+export async function run(
+  target: Served,
+  op: Operation,
+  expectBody: string,
+  seconds: number,
+): Promise<Round> {
+  const wrong = { count: 0 };
+  const cpuBefore = cpuNanoseconds(target.pid);
+  const result = await autocannon({
+    url: target.url.origin,
+    connections,
+    duration: seconds,
+    requests: [requestOf(op, expectBody, wrong)],
+  });
+  const cpuNs = cpuNanoseconds(target.pid) - cpuBefore;
+  return {
+    requests: result.requests.total,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuNs,
+    errors: result.errors + result.timeouts + result.non2xx + wrong.count,
+  };
+}
+
+/** The response body an operation gets once, to check every later body against. */
+export async function probe(target: Served, op: Operation): Promise<string> {
+  const path = op.unique ? `${op.path}${encodeURIComponent('#probe')}` : op.path;
+  const res = await fetch(new URL(path, target.url), {
+    method: op.method,
+    headers: op.headers,
+    body: op.body,
+  });
+  const text = await res.text();
+  if (res.status !== 200 || text.includes('"errors"')) {
+    throw new Error(`${op.name} on ${target.name}: ${res.status} ${text.slice(0, 300)}`);
+  }
+  return text;
+}

@@ -1,0 +1,78 @@
+import type { Operation } from './load.ts';
+
+// Shaped like what a front end asks: an entity detail, a list page, the largest page the cost
+// limit lets through, a search, a node lookup.
+
+const detail = `query Detail($slug: String!) {
+  actor(slug: $slug) { id name kind roles affiliation { name } excerpts { start end text } }
+}`;
+const listPage = `query Statements {
+  statements(first: 20) {
+    totalCount
+    nodes { id slug kind text speaker { name } excerpt { paragraph start end text } topics { name } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const largestPage = `query AllStatements {
+  statements(first: 100) {
+    totalCount
+    nodes { id slug kind text speaker { name } excerpt { paragraph start end text } topics { name } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const search = `query Search {
+  search(query: "ceasefire talks", first: 10) {
+    totalCount
+    edges {
+      score
+      node { __typename ... on Statement { text } ... on Actor { name } ... on Meeting { name } ... on DraftClause { title } ... on Position { subject } }
+      highlights { start end text }
+    }
+  }
+}`;
+const node = `query Node {
+  node(id: "U3RhdGVtZW50OmxhdnJvdi1pbnRyaWd1ZQ==") { id ... on Statement { text speaker { name } excerpt { start end text } } }
+}`;
+
+const accept = 'application/graphql-response+json';
+
+function post(name: string, query: string, variables?: Record<string, unknown>): Operation {
+  return {
+    name,
+    method: 'POST',
+    path: '/graphql',
+    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', accept },
+  };
+}
+
+function get(name: string, query: string, variables?: Record<string, unknown>, unique = false): Operation {
+  const params = new URLSearchParams({ query });
+  if (variables) params.set('variables', JSON.stringify(variables));
+  // `query` last, so that a unique suffix lands inside it.
+  const ordered = new URLSearchParams([...params].sort(([a], [b]) => (a === 'query' ? 1 : b === 'query' ? -1 : 0)));
+  return { name, method: 'GET', path: `/graphql?${ordered}`, headers: { accept }, unique };
+}
+
+const lavrov = { slug: 'sergei-lavrov' };
+
+/** Each executed every time (POST, or a GET whose cache key is new each request). */
+export const uncached: Operation[] = [
+  post('entity detail (POST)', detail, lavrov),
+  get('entity detail (GET, cache miss)', detail, lavrov, true),
+  post('list page of 20 (POST)', listPage),
+  post('largest page, 100 (POST)', largestPage),
+  post('search (POST)', search),
+  post('node lookup (POST)', node),
+];
+
+/** The same reads as GETs repeated: answered from the isolate's cache. */
+export const cached: Operation[] = [
+  get('entity detail (GET, cache hit)', detail, lavrov),
+  get('list page of 20 (GET, cache hit)', listPage),
+  get('largest page, 100 (GET, cache hit)', largestPage),
+  get('search (GET, cache hit)', search),
+  get('node lookup (GET, cache hit)', node),
+];
+
+export const helloWorld: Operation = post('{ __typename }', '{ __typename }');

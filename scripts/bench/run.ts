@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { connections, type Operation, probe, type Round, run } from './load.ts';
+import { cached, helloWorld, uncached } from './operations.ts';
+import { startupCpuMs } from './startup.ts';
+import { type Served, serve } from './workerd.ts';
+
+// npm run bench [-- --seconds 2 --rounds 3 --no-scale]
+// The Worker as deployed (wrangler deploy --dry-run), served by one workerd through
+// Miniflare on loopback, beside a floor Worker (a precomputed JSON body) and a bare
+// Yoga + Pothos Worker, loaded in interleaved rounds by autocannon. Absolute numbers drift
+// with this shared machine; the ratios to the floor, measured in the same run, hold.
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    'no-scale': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const out = '.bench';
+mkdirSync(out, { recursive: true });
+
+const wrangler = (...args: string[]) => execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
+
+console.log('building the Worker as deployed, and the yardstick…');
+wrangler('deploy', '--dry-run', '--outdir', `${out}/api`);
+wrangler('deploy', '--dry-run', '--outfile', `${out}/api.bundle`);
+// Paths in a config's command line resolve from the config's folder: give absolute ones.
+wrangler('deploy', '--dry-run', '--config', 'scripts/bench/hello-world.toml', '--outdir', resolve(out, 'hello'));
+const bundle = readFileSync(`${out}/api/index.js`);
+const sizes = { raw: bundle.length, gzip: gzipSync(bundle, { level: 9 }).length };
+const startupMs = startupCpuMs(`${out}/api.bundle`, `${out}/api-startup.cpuprofile`);
+
+const api = await serve('api', { scriptPath: `${out}/api/index.js`, bindings: { REQUEST_LOG: 'off' } });
+const hello = await serve('hello', { scriptPath: `${out}/hello/hello-world.js` });
+const detailBody = await probe(api, uncached[0] as Operation);
+const floor = await serve('floor', {
+  script: `const body = ${JSON.stringify(detailBody)};
+export default { fetch() { return new Response(body, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } }); } };`,
+});
+const floorOp: Operation = { name: 'floor: static JSON', method: 'GET', path: '/', headers: {} };
+
+interface Target {
+  server: Served;
+  op: Operation;
+  body: string;
+  rounds: Round[];
+}
+const targets: Target[] = [];
+for (const [server, op] of [
+  [floor, floorOp],
+  [hello, helloWorld],
+  ...uncached.map((op) => [api, op] as const),
+  ...cached.map((op) => [api, op] as const),
+] as [Served, Operation][]) {
+  targets.push({ server, op, body: await probe(server, op), rounds: [] });
+}
+
+console.log(`warming up, then ${rounds} interleaved rounds of ${seconds} s per target…`);
+for (const t of targets) await run(t.server, t.op, t.body, 1);
+for (let r = 0; r < rounds; r++) {
+  for (const t of targets) {
+    const round = await run(t.server, t.op, t.body, seconds);
+    if (round.errors > 0) throw new Error(`${t.op.name}: ${round.errors} errors or wrong bodies`);
+    t.rounds.push(round);
+    process.stdout.write('.');
+  }
+}
+console.log();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const summary = targets.map((t) => {
+  const requests = t.rounds.reduce((s, r) => s + r.requests, 0);
+  const cpuNs = t.rounds.reduce((s, r) => s + r.cpuNs, 0);
+  return {
+    name: t.op.name,
+    bytes: Buffer.byteLength(t.body),
+    reqPerSec: median(t.rounds.map((r) => r.reqPerSec)),
+    p50: median(t.rounds.map((r) => r.p50)),
+    p99: median(t.rounds.map((r) => r.p99)),
+    cpuUs: cpuNs / requests / 1000,
+  };
+});
+const byName = new Map(summary.map((s) => [s.name, s]));
+const floorRate = byName.get(floorOp.name)?.reqPerSec ?? 1;
+const rate = (name: string) => byName.get(name)?.reqPerSec ?? Number.NaN;
+
+const rows = summary.map(
+  (s) =>
+    `| ${s.name} | ${(s.bytes / 1024).toFixed(1)} | ${Math.round(s.reqPerSec)} | ${(s.reqPerSec / floorRate).toFixed(2)} | ${s.p50} | ${s.p99} | ${Math.round(s.cpuUs)} | ${s.bytes > 2048 ? Math.round(s.cpuUs / (s.bytes / 1024)) : '–'} |`,
+);
+const list20 = byName.get('list page of 20 (POST)');
+const largest = byName.get('largest page, 100 (POST)');
+const marginalPerKb =
+  list20 && largest ? (largest.cpuUs - list20.cpuUs) / ((largest.bytes - list20.bytes) / 1024) : Number.NaN;
+const checks = [
+  ['entity detail POST ÷ bare Yoga + Pothos `{ __typename }` (req/s, target ≥ 1.0)', rate('entity detail (POST)') / rate(helloWorld.name)],
+  ['detail GET cache miss ÷ detail POST (target ≥ 1.2)', rate('entity detail (GET, cache miss)') / rate('entity detail (POST)')],
+  ['detail GET cache hit ÷ detail POST', rate('entity detail (GET, cache hit)') / rate('entity detail (POST)')],
+  ['worst cache hit ÷ floor (target ≥ 0.8)', Math.min(...cached.map((op) => rate(op.name))) / floorRate],
+  ['most CPU of any operation, µs (target ≤ 2,500)', Math.max(...summary.map((s) => s.cpuUs))],
+  ['marginal CPU per KB, list page → largest page, µs (target ≤ ~135)', marginalPerKb],
+] as const;
+
+let markdown = `## Throughput and CPU (${new Date().toISOString().slice(0, 10)})
+
+\`npm run bench\` (${rounds} interleaved rounds × ${seconds} s a target, autocannon with ${connections} connections, each target on its own workerd process via Miniflare on loopback; every body checked; 0 errors). CPU is the workerd process's CPU time (/proc schedstat) divided by requests.
+
+| target | response KiB | req/s | ÷ floor | p50 ms | p99 ms | CPU µs/req | CPU µs/KiB |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+| check | value |
+| --- | --- |
+${checks.map(([name, value]) => `| ${name} | ${value.toFixed(2)} |`).join('\n')}
+
+Bundle: ${(sizes.raw / 1024).toFixed(1)} KiB raw, ${(sizes.gzip / 1024).toFixed(1)} KiB gzip (target ≤ 320 KiB gzip). Startup CPU (\`wrangler check startup\`, non-idle samples of its profile): ${startupMs.toFixed(1)} ms (target ≤ 100 ms).
+`;
+console.log(markdown);
+for (const s of [api, hello, floor]) await s.mf.dispose();
+
+if (!values['no-scale']) {
+  const { scaleRun } = await import('./scale.ts');
+  markdown += `\n${await scaleRun(out)}`;
+}
+writeFileSync(`${out}/results.md`, markdown);
+console.log(`results written to ${out}/results.md`);

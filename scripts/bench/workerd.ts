@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Miniflare } from 'miniflare';
+
+/** One Worker served by its own workerd process on loopback, with that process's CPU time. */
+export interface Served {
+  name: string;
+  url: URL;
+  pid: number;
+  mf: Miniflare;
+}
+
+function workerdChildren(): Set<number> {
+  const pids = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [, comm, rest] = stat.match(/^\d+ \((.*)\) (.*)$/s) ?? [];
+      const ppid = Number(rest?.split(' ')[1]);
+      if (comm?.startsWith('workerd') && ppid === process.pid) pids.add(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** Nanoseconds of CPU the process has used, all its threads together (/proc schedstat). */
+export function cpuNanoseconds(pid: number): number {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+  }
+  return total;
+}
+
+export async function serve(
+  name: string,
+  options: { scriptPath?: string; script?: string; bindings?: Record<string, string> },
+): Promise<Served> {
+  const before = workerdChildren();
+  const mf = new Miniflare({
+    host: '127.0.0.1',
+    port: 0,
+    workers: [
+      {
+        name,
+        modules: true,
+        compatibilityDate: '2025-11-01',
+        ...(options.scriptPath
+          ? { scriptPath: options.scriptPath }
+          : { script: options.script ?? '' }),
+        bindings: options.bindings ?? {},
+      },
+    ],
+  });
+  const url = await mf.ready;
+  const pid = [...workerdChildren()].find((p) => !before.has(p));
+  if (!pid) throw new Error(`no workerd process found for ${name}`);
+  return { name, url, pid, mf };
+}
