@@ -9,7 +9,7 @@ import {
   storeIfCacheable,
   uncachedControl,
 } from './http/cache.ts';
-import { preflight, withCors } from './http/cors.ts';
+import { corsHeaders, preflight } from './http/cors.ts';
 import { yoga } from './http/graphql.ts';
 import { health } from './http/health.ts';
 import { playground, wantsPlayground } from './http/playground.ts';
@@ -30,13 +30,20 @@ export interface Env {
   REQUEST_LOG?: string;
 }
 
+/** What the Worker adds to every response, as a remembered hit carries it already. */
+const hitHeaders: [string, string][] = [
+  ...corsHeaders,
+  ['x-cache', 'HIT'],
+  // Which build answered: a client can tell a stale page from a new deploy.
+  ['x-data-version', dataVersion],
+];
+
 /** Runs an operation through Yoga, timing it for Server-Timing. */
 async function execute(request: Request, record: RequestRecord): Promise<Response> {
   const started = performance.now();
   const response = await yoga.fetch(request, { record });
-  const timed = new Response(response.body, response);
-  timed.headers.set('server-timing', `exec;dur=${(performance.now() - started).toFixed(1)}`);
-  return timed;
+  response.headers.set('server-timing', `exec;dur=${(performance.now() - started).toFixed(1)}`);
+  return response;
 }
 
 /**
@@ -49,16 +56,17 @@ async function read(
   ctx: ExecutionContext,
   record: RequestRecord,
 ): Promise<Response> {
-  const refused = guardGet(new URL(request.url));
-  if (refused) return refused;
+  // A remembered request passed every check when it was first answered.
   const ifNoneMatch = request.headers.get('if-none-match');
   const key = memoryKey(request);
   const recalled = recall(key, ifNoneMatch);
   if (recalled) {
     record.cache = 'HIT';
-    recalled.headers.set('server-timing', 'memory;desc="hit"');
+    record.decorated = true;
     return recalled;
   }
+  const refused = guardGet(new URL(request.url));
+  if (refused) return refused;
   const entry = await cacheEntry(request);
   if (!entry) return execute(request, record);
   if (matchesEtag(ifNoneMatch, entry.etag)) {
@@ -74,7 +82,7 @@ async function read(
       'server-timing',
       `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
     );
-    remember(key, served, ctx);
+    remember(key, served, hitHeaders, ctx);
     return served;
   }
   const limited = await rateLimited(request, env.RATE_LIMITER);
@@ -86,7 +94,7 @@ async function read(
     record.succeeded === true,
     ctx,
   );
-  remember(key, response, ctx);
+  remember(key, response, hitHeaders, ctx);
   return response;
 }
 
@@ -137,10 +145,12 @@ export default {
   async fetch(request, env, ctx) {
     const started = Date.now();
     const record: RequestRecord = { cache: 'BYPASS' };
-    const response = withCors(await route(request, env, ctx, record));
-    response.headers.set('x-cache', record.cache);
-    // Which build answered: a client can tell a stale page from a new deploy.
-    response.headers.set('x-data-version', dataVersion);
+    const response = await route(request, env, ctx, record);
+    if (!record.decorated) {
+      for (const [name, value] of corsHeaders) response.headers.set(name, value);
+      response.headers.set('x-cache', record.cache);
+      response.headers.set('x-data-version', dataVersion);
+    }
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);
     return response;
   },

@@ -5,7 +5,11 @@ import { createYoga } from 'graphql-yoga';
 // answering `{ __typename }`. The API's entity detail should be as fast.
 const builder = new SchemaBuilder({});
 builder.queryType({ fields: (t) => ({ hello: t.string({ resolve: () => 'world' }) }) });
-const yoga = createYoga({ schema: builder.toSchema(), graphqlEndpoint: '/graphql', landingPage: false });
+const yoga = createYoga({
+  schema: builder.toSchema(),
+  graphqlEndpoint: '/graphql',
+  landingPage: false,
+});
 
 export default {
   fetch: (request: Request) => yoga.fetch(request),

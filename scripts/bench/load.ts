@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type Request as LoadRequest } from 'autocannon';
 import { cpuNanoseconds, type Served } from './workerd.ts';
 
 export interface Operation {
@@ -35,7 +35,7 @@ function requestOf(op: Operation, expectBody: string, wrong: { count: number }) 
     body: op.body,
     ...(op.unique
       ? {
-          setupRequest: (req: { path: string }) => ({
+          setupRequest: (req: LoadRequest): LoadRequest => ({
             ...req,
             path: `${op.path}${encodeURIComponent(`#${n++}`)}`,
           }),

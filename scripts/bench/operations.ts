@@ -46,11 +46,18 @@ function post(name: string, query: string, variables?: Record<string, unknown>):
   };
 }
 
-function get(name: string, query: string, variables?: Record<string, unknown>, unique = false): Operation {
+function get(
+  name: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  unique = false,
+): Operation {
   const params = new URLSearchParams({ query });
   if (variables) params.set('variables', JSON.stringify(variables));
   // `query` last, so that a unique suffix lands inside it.
-  const ordered = new URLSearchParams([...params].sort(([a], [b]) => (a === 'query' ? 1 : b === 'query' ? -1 : 0)));
+  const ordered = new URLSearchParams(
+    [...params].sort(([a], [b]) => (a === 'query' ? 1 : b === 'query' ? -1 : 0)),
+  );
   return { name, method: 'GET', path: `/graphql?${ordered}`, headers: { accept }, unique };
 }
 

@@ -25,18 +25,29 @@ const rounds = Number(values.rounds);
 const out = '.bench';
 mkdirSync(out, { recursive: true });
 
-const wrangler = (...args: string[]) => execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
+const wrangler = (...args: string[]) =>
+  execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
 
 console.log('building the Worker as deployed, and the yardstick…');
 wrangler('deploy', '--dry-run', '--outdir', `${out}/api`);
 wrangler('deploy', '--dry-run', '--outfile', `${out}/api.bundle`);
 // Paths in a config's command line resolve from the config's folder: give absolute ones.
-wrangler('deploy', '--dry-run', '--config', 'scripts/bench/hello-world.toml', '--outdir', resolve(out, 'hello'));
+wrangler(
+  'deploy',
+  '--dry-run',
+  '--config',
+  'scripts/bench/hello-world.toml',
+  '--outdir',
+  resolve(out, 'hello'),
+);
 const bundle = readFileSync(`${out}/api/index.js`);
 const sizes = { raw: bundle.length, gzip: gzipSync(bundle, { level: 9 }).length };
 const startupMs = startupCpuMs(`${out}/api.bundle`, `${out}/api-startup.cpuprofile`);
 
-const api = await serve('api', { scriptPath: `${out}/api/index.js`, bindings: { REQUEST_LOG: 'off' } });
+const api = await serve('api', {
+  scriptPath: `${out}/api/index.js`,
+  bindings: { REQUEST_LOG: 'off' },
+});
 const hello = await serve('hello', { scriptPath: `${out}/hello/hello-world.js` });
 const detailBody = await probe(api, uncached[0] as Operation);
 const floor = await serve('floor', {
@@ -97,12 +108,26 @@ const rows = summary.map(
 const list20 = byName.get('list page of 20 (POST)');
 const largest = byName.get('largest page, 100 (POST)');
 const marginalPerKb =
-  list20 && largest ? (largest.cpuUs - list20.cpuUs) / ((largest.bytes - list20.bytes) / 1024) : Number.NaN;
+  list20 && largest
+    ? (largest.cpuUs - list20.cpuUs) / ((largest.bytes - list20.bytes) / 1024)
+    : Number.NaN;
 const checks = [
-  ['entity detail POST ÷ bare Yoga + Pothos `{ __typename }` (req/s, target ≥ 1.0)', rate('entity detail (POST)') / rate(helloWorld.name)],
-  ['detail GET cache miss ÷ detail POST (target ≥ 1.2)', rate('entity detail (GET, cache miss)') / rate('entity detail (POST)')],
-  ['detail GET cache hit ÷ detail POST', rate('entity detail (GET, cache hit)') / rate('entity detail (POST)')],
-  ['worst cache hit ÷ floor (target ≥ 0.8)', Math.min(...cached.map((op) => rate(op.name))) / floorRate],
+  [
+    'entity detail POST ÷ bare Yoga + Pothos `{ __typename }` (req/s, target ≥ 1.0)',
+    rate('entity detail (POST)') / rate(helloWorld.name),
+  ],
+  [
+    'detail GET cache miss ÷ detail POST (target ≥ 1.2)',
+    rate('entity detail (GET, cache miss)') / rate('entity detail (POST)'),
+  ],
+  [
+    'detail GET cache hit ÷ detail POST',
+    rate('entity detail (GET, cache hit)') / rate('entity detail (POST)'),
+  ],
+  [
+    'worst cache hit ÷ floor (target ≥ 0.8)',
+    Math.min(...cached.map((op) => rate(op.name))) / floorRate,
+  ],
   ['most CPU of any operation, µs (target ≤ 2,500)', Math.max(...summary.map((s) => s.cpuUs))],
   ['marginal CPU per KB, list page → largest page, µs (target ≤ ~135)', marginalPerKb],
 ] as const;

@@ -27,8 +27,14 @@ function operations(corpus: Corpus): Operation[] {
   return [
     post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
     post('first page', '{ statements(first: 20) { totalCount nodes { slug text } } }'),
-    post('deep page (after the 500th)', `{ statements(first: 20, after: "${after}") { nodes { slug text } } }`),
-    post('search', '{ search(query: "ceasefire talks", first: 10) { totalCount edges { score node { __typename } } } }'),
+    post(
+      'deep page (after the 500th)',
+      `{ statements(first: 20, after: "${after}") { nodes { slug text } } }`,
+    ),
+    post(
+      'search',
+      '{ search(query: "ceasefire talks", first: 10) { totalCount edges { score node { __typename } } } }',
+    ),
   ];
 }
 
@@ -44,21 +50,38 @@ export async function scaleRun(out: string): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
     writeSyntheticCorpus(dir, n);
     const started = performance.now();
-    execFileSync('node_modules/.bin/tsx', ['scripts/build-data.ts', '--root', dir, '--out', `${dir}/data.js`], { stdio: 'pipe' });
+    execFileSync(
+      'node_modules/.bin/tsx',
+      ['scripts/build-data.ts', '--root', dir, '--out', `${dir}/data.js`],
+      { stdio: 'pipe' },
+    );
     const buildSeconds = (performance.now() - started) / 1000;
     writeFileSync(
       `${dir}/wrangler.toml`,
       `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\n\n[alias]\n"#data" = "./data.js"\n`,
     );
     const wrangler = (...args: string[]) =>
-      execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', `${dir}/wrangler.toml`, ...args], { stdio: 'pipe' });
+      execFileSync(
+        'npx',
+        ['wrangler', 'deploy', '--dry-run', '--config', `${dir}/wrangler.toml`, ...args],
+        { stdio: 'pipe' },
+      );
     wrangler('--outdir', resolve(dir, 'dist'));
     wrangler('--outfile', resolve(dir, 'worker.bundle'));
     const bundle = readFileSync(`${dir}/dist/index.js`);
     const startup = startupCpuMs(`${dir}/worker.bundle`, `${dir}/startup.cpuprofile`);
-    const corpus = JSON.parse(JSON.parse(readFileSync(`${dir}/data.js`, 'utf8').match(/^export default JSON\.parse\((.*)\);$/m)?.[1] ?? '""')) as Corpus;
+    const corpus = JSON.parse(
+      JSON.parse(
+        readFileSync(`${dir}/data.js`, 'utf8').match(
+          /^export default JSON\.parse\((.*)\);$/m,
+        )?.[1] ?? '""',
+      ),
+    ) as Corpus;
 
-    const server = await serve(`scale-${n}`, { scriptPath: `${dir}/dist/index.js`, bindings: { REQUEST_LOG: 'off' } });
+    const server = await serve(`scale-${n}`, {
+      scriptPath: `${dir}/dist/index.js`,
+      bindings: { REQUEST_LOG: 'off' },
+    });
     const cells: string[] = [];
     for (const op of operations(corpus)) {
       const body = await probe(server, op);

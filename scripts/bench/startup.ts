@@ -12,11 +12,17 @@ interface Profile {
  * `wrangler deploy --dry-run --outfile`: the sampled time that was not idle.
  */
 export function startupCpuMs(bundle: string, profile: string): number {
-  execFileSync('npx', ['wrangler', 'check', 'startup', '--workerBundle', bundle, '--outfile', profile], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'npx',
+    ['wrangler', 'check', 'startup', '--workerBundle', bundle, '--outfile', profile],
+    {
+      stdio: 'pipe',
+    },
+  );
   const p = JSON.parse(readFileSync(profile, 'utf8')) as Profile;
-  const idle = new Set(p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const idle = new Set(
+    p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),
+  );
   let busy = 0;
   p.samples.forEach((sample, i) => {
     if (!idle.has(sample)) busy += p.timeDeltas[i] ?? 0;

@@ -870,7 +870,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   const articles = Number(values.articles);
   const seed = Number(values.seed);
-  if (!values.out || !Number.isInteger(articles) || !Number.isInteger(seed)) {
+  if (!values.out || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
     console.error('usage: tsx scripts/bench/synthetic-corpus.ts --articles N --out DIR [--seed S]');
     process.exit(2);
   }

@@ -456,11 +456,18 @@ function checkQuotations(
   statements: StatementData[],
   problems: Problems,
 ) {
+  // Grouped once by article: a corpus of many articles must not rescan every quote per article.
+  const quotedByArticle = new Map<number, ExcerptData[]>();
+  for (const s of statements) {
+    if (s.kind !== 'DIRECT_QUOTE') continue;
+    for (const e of s.excerpts) {
+      const list = quotedByArticle.get(e.article) ?? [];
+      list.push(e);
+      quotedByArticle.set(e.article, list);
+    }
+  }
   articles.forEach((article, index) => {
-    const quoted = statements
-      .filter((s) => s.kind === 'DIRECT_QUOTE')
-      .flatMap((s) => s.excerpts)
-      .filter((e) => e.article === index);
+    const quoted = quotedByArticle.get(index) ?? [];
     for (const q of quotationsIn(article.text)) {
       const words = article.text.slice(q.start, q.end);
       // A comma or full stop inside the closing mark belongs to the sentence, not the quote.

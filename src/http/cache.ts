@@ -111,53 +111,63 @@ export function storeIfCacheable(
 
 // The isolate's own memory of recent successes, keyed by the request as it arrived (URL and
 // Accept), in front of the Cache API: a repeated read is answered without hashing, without
-// I/O, and without touching GraphQL. Bounded in entries and bytes, least recently used out.
+// I/O, and without touching GraphQL. The body is kept encoded and the headers complete (CORS,
+// x-cache, the data version), so a hit builds one Response and nothing else. Bounded in
+// entries and bytes, least recently used out.
 interface Remembered {
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
   headers: [string, string][];
   etag: string;
 }
 const remembered = new Map<string, Remembered>();
-const memoryBudget = { entries: 1_000, characters: 8_000_000 };
-let rememberedCharacters = 0;
+const memoryBudget = { entries: 1_000, bytes: 8_000_000 };
+let rememberedBytes = 0;
 
 export function memoryKey(request: Request): string {
   return `${request.url}\n${request.headers.get('accept') ?? ''}`;
 }
 
-/** A remembered response for this request, or null. */
+/** A remembered response for this request, complete with its headers, or null. */
 export function recall(key: string, ifNoneMatch: string | null): Response | null {
   const entry = remembered.get(key);
   if (!entry) return null;
   remembered.delete(key);
   remembered.set(key, entry); // most recently used last
   if (matchesEtag(ifNoneMatch, entry.etag)) {
-    const headers = new Headers(entry.headers);
-    return new Response(null, { status: 304, headers });
+    return new Response(null, { status: 304, headers: entry.headers });
   }
   return new Response(entry.body, { status: 200, headers: entry.headers });
 }
 
-/** Remembers a cacheable success (its body read after the response is sent). */
-export function remember(key: string, response: Response, ctx: ExecutionContext): void {
+/**
+ * Remembers a cacheable success (its body read after the response is sent), with the
+ * headers a hit will carry: `finalHeaders` are those the Worker adds to every response.
+ */
+export function remember(
+  key: string,
+  response: Response,
+  finalHeaders: [string, string][],
+  ctx: ExecutionContext,
+): void {
   const etag = response.headers.get('etag');
   if (response.status !== 200 || !etag) return;
-  const headers = [...response.headers].filter(([name]) => name !== 'server-timing');
+  const headers: [string, string][] = [
+    ...[...response.headers].filter(([name]) => name !== 'server-timing'),
+    ['server-timing', 'memory;desc="hit"'],
+    ...finalHeaders,
+  ];
   const copy = response.clone();
   ctx.waitUntil(
-    copy.text().then((body) => {
+    copy.arrayBuffer().then((buffer) => {
       if (remembered.has(key)) return;
-      remembered.set(key, { body, headers, etag });
-      rememberedCharacters += body.length;
+      remembered.set(key, { body: new Uint8Array(buffer), headers, etag });
+      rememberedBytes += buffer.byteLength;
       for (const [oldest, old] of remembered) {
-        if (
-          remembered.size <= memoryBudget.entries &&
-          rememberedCharacters <= memoryBudget.characters
-        ) {
+        if (remembered.size <= memoryBudget.entries && rememberedBytes <= memoryBudget.bytes) {
           break;
         }
         remembered.delete(oldest);
-        rememberedCharacters -= old.body.length;
+        rememberedBytes -= old.body.byteLength;
       }
     }),
   );

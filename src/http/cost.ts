@@ -12,6 +12,30 @@ import type { ServerContext } from './request-context.ts';
  */
 export const costLimit = 2_300;
 
+// Costs by document (the parser cache hands back the same object for the same text), then by
+// operation name and variables: a repeated operation is measured once per isolate.
+const measured = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+/** operationCost, remembered per document, operation and variables. */
+function cachedCost(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  context: object,
+): number | undefined {
+  let byRequest = measured.get(document);
+  if (!byRequest) {
+    byRequest = new Map();
+    measured.set(document, byRequest);
+  }
+  const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+  if (byRequest.has(key)) return byRequest.get(key);
+  const cost = operationCost(document, operationName, variables, context);
+  // Bounded: an attacker varying variables must not grow memory without end.
+  if (byRequest.size < 256) byRequest.set(key, cost);
+  return cost;
+}
+
 /** The cost of the operation a request selects, or undefined when it cannot be measured. */
 export function operationCost(
   document: DocumentNode,
@@ -46,7 +70,7 @@ export function useCostLimit(): Plugin<ServerContext, ServerContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
-      const requested = operationCost(
+      const requested = cachedCost(
         args.document,
         args.operationName,
         args.variableValues as Record<string, unknown> | undefined,
