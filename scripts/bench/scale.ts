@@ -89,7 +89,7 @@ export async function scaleRun(out: string): Promise<string> {
       const round = await run(server, op, body, 2);
       if (round.errors > 0) throw new Error(`${op.name} at N=${n}: ${round.errors} errors`);
       const cpuUs = round.cpuNs / round.requests / 1000;
-      (latency[op.name] ??= []).push(cpuUs);
+      latency[op.name] = [...(latency[op.name] ?? []), cpuUs];
       cells.push(`${round.p50} ms / ${Math.round(cpuUs)} µs`);
     }
     await server.mf.dispose();
