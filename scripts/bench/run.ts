@@ -42,6 +42,9 @@ wrangler(
 );
 const bundle = readFileSync(`${out}/api/index.js`);
 const sizes = { raw: bundle.length, gzip: gzipSync(bundle, { level: 9 }).length };
+// The serialized search index on its own: what it adds to the bundle, raw and gzipped.
+const { searchIndex } = (await import(resolve('generated/data.js'))) as { searchIndex: string };
+const indexSizes = { raw: searchIndex.length, gzip: gzipSync(searchIndex, { level: 9 }).length };
 const startupMs = startupCpuMs(`${out}/api.bundle`, `${out}/api-startup.cpuprofile`);
 
 const api = await serve('api', {
@@ -50,11 +53,28 @@ const api = await serve('api', {
 });
 const hello = await serve('hello', { scriptPath: `${out}/hello/hello-world.js` });
 const detailBody = await probe(api, uncached[0] as Operation);
+// The headers a cache hit carries, to serve the floor's body with them too: that splits a
+// hit's cost into what the headers take and what the Worker's own path takes.
+const detailHit = cached[0] as Operation;
+await probe(api, detailHit);
+const hitHeaders = [
+  ...(await fetch(new URL(detailHit.path, api.url), { headers: detailHit.headers })).headers,
+].filter(([name]) => !['content-length', 'date'].includes(name));
 const floor = await serve('floor', {
   script: `const body = ${JSON.stringify(detailBody)};
-export default { fetch() { return new Response(body, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } }); } };`,
+const plain = { 'content-type': 'application/graphql-response+json; charset=utf-8' };
+const api = ${JSON.stringify(hitHeaders)};
+export default { fetch(request) {
+  return new Response(body, { headers: request.url.endsWith('/headers') ? api : plain });
+} };`,
 });
 const floorOp: Operation = { name: 'floor: static JSON', method: 'GET', path: '/', headers: {} };
+const floorWithHeaders: Operation = {
+  name: 'floor with a cache hit’s headers',
+  method: 'GET',
+  path: '/headers',
+  headers: {},
+};
 
 interface Target {
   server: Served;
@@ -65,6 +85,7 @@ interface Target {
 const targets: Target[] = [];
 for (const [server, op] of [
   [floor, floorOp],
+  [floor, floorWithHeaders],
   [hello, helloWorld],
   ...uncached.map((op) => [api, op] as const),
   ...cached.map((op) => [api, op] as const),
@@ -124,6 +145,7 @@ const checks = [
     'detail GET cache hit ÷ detail POST',
     rate('entity detail (GET, cache hit)') / rate('entity detail (POST)'),
   ],
+  ['floor with a hit’s headers ÷ floor', rate(floorWithHeaders.name) / floorRate],
   [
     'worst cache hit ÷ floor (target ≥ 0.8)',
     Math.min(...cached.map((op) => rate(op.name))) / floorRate,
@@ -144,7 +166,7 @@ ${rows.join('\n')}
 | --- | --- |
 ${checks.map(([name, value]) => `| ${name} | ${value.toFixed(2)} |`).join('\n')}
 
-Bundle: ${(sizes.raw / 1024).toFixed(1)} KiB raw, ${(sizes.gzip / 1024).toFixed(1)} KiB gzip (target ≤ 320 KiB gzip). Startup CPU (\`wrangler check startup\`, non-idle samples of its profile): ${startupMs.toFixed(1)} ms (target ≤ 100 ms).
+Bundle: ${(sizes.raw / 1024).toFixed(1)} KiB raw, ${(sizes.gzip / 1024).toFixed(1)} KiB gzip (target ≤ 320 KiB gzip), of which the serialized search index is ${(indexSizes.raw / 1024).toFixed(1)} KiB raw, ${(indexSizes.gzip / 1024).toFixed(1)} KiB gzipped on its own. Startup CPU (\`wrangler check startup\`, non-idle samples of its profile): ${startupMs.toFixed(1)} ms (target ≤ 100 ms).
 `;
 console.log(markdown);
 for (const s of [api, hello, floor]) await s.mf.dispose();
