@@ -10,6 +10,7 @@ import {
   StatementConnectionRef,
 } from './refs.ts';
 import { checkFilterSearch } from './search.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const ActorKindRef = builder.enumType('ActorKind', {
@@ -96,14 +97,9 @@ builder.node(ActorRef, {
   }),
 });
 
+slugLookup('actor', 'Actor', ActorRef, 'An actor');
+
 builder.queryFields((t) => ({
-  actor: t.field({
-    type: ActorRef,
-    nullable: true,
-    description: 'An actor by slug; null when no actor has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The actor’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('Actor', slug),
-  }),
   actors: t.field({
     type: ActorConnectionRef,
     description: 'Actors in order of first appearance, optionally filtered.',

@@ -14,6 +14,7 @@ import {
   StatementConnectionRef,
   TopicConnectionRef,
 } from './refs.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const ParagraphKindRef = builder.enumType('ParagraphKind', {
@@ -116,14 +117,9 @@ builder.node(ArticleRef, {
   }),
 });
 
+slugLookup('article', 'Article', ArticleRef, 'An article');
+
 builder.queryFields((t) => ({
-  article: t.field({
-    type: ArticleRef,
-    nullable: true,
-    description: 'An article by slug; null when no article has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The article’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('Article', slug),
-  }),
   articles: t.field({
     type: ArticleConnectionRef,
     description: 'Every article in the corpus.',

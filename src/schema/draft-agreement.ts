@@ -7,6 +7,7 @@ import {
   DraftClauseRef,
   MeetingRef,
 } from './refs.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const AgreementStatusRef = builder.enumType('AgreementStatus', {
@@ -46,14 +47,9 @@ builder.node(DraftAgreementRef, {
   }),
 });
 
+slugLookup('draftAgreement', 'DraftAgreement', DraftAgreementRef, 'A draft agreement');
+
 builder.queryFields((t) => ({
-  draftAgreement: t.field({
-    type: DraftAgreementRef,
-    nullable: true,
-    description: 'A draft agreement by slug; null when none has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The agreement’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('DraftAgreement', slug),
-  }),
   draftAgreements: t.field({
     type: DraftAgreementConnectionRef,
     description: 'Draft agreements in order of first appearance.',

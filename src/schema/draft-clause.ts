@@ -10,6 +10,7 @@ import {
   StatementRef,
   TopicRef,
 } from './refs.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const ClauseStatusRef = builder.enumType('ClauseStatus', {
@@ -88,14 +89,9 @@ builder.node(DraftClauseRef, {
   }),
 });
 
+slugLookup('draftClause', 'DraftClause', DraftClauseRef, 'A clause or condition');
+
 builder.queryFields((t) => ({
-  draftClause: t.field({
-    type: DraftClauseRef,
-    nullable: true,
-    description: 'A clause or condition by slug; null when none has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The clause’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('DraftClause', slug),
-  }),
   draftClauses: t.field({
     type: DraftClauseConnectionRef,
     description:

@@ -10,6 +10,7 @@ import {
   PartialDateRef,
   StatementConnectionRef,
 } from './refs.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const MeetingKindRef = builder.enumType('MeetingKind', {
@@ -104,14 +105,9 @@ builder.node(MeetingRef, {
   }),
 });
 
+slugLookup('meeting', 'Meeting', MeetingRef, 'A meeting');
+
 builder.queryFields((t) => ({
-  meeting: t.field({
-    type: MeetingRef,
-    nullable: true,
-    description: 'A meeting by slug; null when no meeting has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The meeting’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('Meeting', slug),
-  }),
   meetings: t.field({
     type: MeetingConnectionRef,
     description: 'Meetings and events in order of first appearance, optionally filtered.',

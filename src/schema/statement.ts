@@ -13,6 +13,7 @@ import {
   TopicRef,
 } from './refs.ts';
 import { checkFilterSearch } from './search.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 export const StatementKindRef = builder.enumType('StatementKind', {
@@ -111,14 +112,9 @@ builder.node(StatementRef, {
   }),
 });
 
+slugLookup('statement', 'Statement', StatementRef, 'A statement');
+
 builder.queryFields((t) => ({
-  statement: t.field({
-    type: StatementRef,
-    nullable: true,
-    description: 'A statement by slug; null when no statement has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The statement’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('Statement', slug),
-  }),
   statements: t.field({
     type: StatementConnectionRef,
     description: 'Statements in order of appearance, optionally filtered.',

@@ -8,6 +8,7 @@ import {
   TopicConnectionRef,
   TopicRef,
 } from './refs.ts';
+import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
 builder.node(TopicRef, {
@@ -43,14 +44,9 @@ builder.node(TopicRef, {
   }),
 });
 
+slugLookup('topic', 'Topic', TopicRef, 'A topic');
+
 builder.queryFields((t) => ({
-  topic: t.field({
-    type: TopicRef,
-    nullable: true,
-    description: 'A topic by slug; null when no topic has that slug.',
-    args: { slug: t.arg.string({ required: true, description: 'The topic’s slug.' }) },
-    resolve: (_root, { slug }) => bySlug('Topic', slug),
-  }),
   topics: t.field({
     type: TopicConnectionRef,
     description: 'Topics in order of first appearance.',
