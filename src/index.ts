@@ -68,7 +68,12 @@ async function read(
   const refused = guardGet(new URL(request.url));
   if (refused) return refused;
   const entry = await cacheEntry(request);
-  if (!entry) return execute(request, record);
+  if (!entry) {
+    // No operation named: an error, never cached.
+    const response = await execute(request, record);
+    response.headers.set('cache-control', uncachedControl);
+    return response;
+  }
   if (matchesEtag(ifNoneMatch, entry.etag)) {
     record.cache = 'HIT';
     return notModified(entry);

@@ -3,6 +3,7 @@ import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import documents from '#documents';
 import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
+import type { ServerContext } from './request-context.ts';
 
 /** sha256 of a text, as lower-case hex: the hash APQ clients and the manifest use. */
 export async function sha256(text: string): Promise<string> {
@@ -79,7 +80,12 @@ export function usePersistedDocuments(): Plugin[] {
     usePersistedOperations({
       allowArbitraryOperations: true,
       extractPersistedOperationId: persistedKey,
-      getPersistedOperation: (hash) => persistedDocument(hash),
+      getPersistedOperation: (hash, _request, context) => {
+        // For the request log: which trusted or registered document ran.
+        const { record } = context as Partial<ServerContext>;
+        if (record) record.documentId = hash;
+        return persistedDocument(hash);
+      },
       customErrors: {
         notFound: {
           // Apollo Client and urql look for this message (and this code) to re-send the query.

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exampleOperations } from '../../examples/operations/index.ts';
 import { costLimit } from '../../src/http/cost.ts';
+import { sha256 } from '../../src/http/persisted.ts';
 import worker from '../../src/index.ts';
 import { codes, graphqlRaw, request } from './client.ts';
 
@@ -181,6 +182,32 @@ describe('the request log', () => {
       status: 200,
       durationMs: expect.any(Number),
       cache: expect.stringMatching(/^(HIT|MISS|BYPASS)$/),
+    });
+  });
+
+  it('names the trusted document a request ran by its hash', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => {
+      lines.push(line);
+    });
+    const hash = await sha256(exampleOperations.NodeById as string);
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      // Variables of its own, so that no other test's cached answer stands in for execution.
+      new Request(
+        `https://newsgraph.test/graphql?${new URLSearchParams({ documentId: hash, variables: JSON.stringify({ id: btoa(`Actor:${crypto.randomUUID()}`) }) })}`,
+        {
+          headers: { accept: 'application/graphql-response+json' },
+        },
+      ) as Request<unknown, IncomingRequestCfProperties>,
+      { ...env, REQUEST_LOG: 'on' },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      documentId: hash,
+      operation: 'NodeById',
     });
   });
 });
