@@ -66,6 +66,9 @@ const lavrov = { slug: 'sergei-lavrov' };
 /** Each executed every time (POST, or a GET whose cache key is new each request). */
 export const uncached: Operation[] = [
   post('entity detail (POST)', detail, lavrov),
+  // The API's own pipeline with nothing to resolve: beside the bare Worker's `{ __typename }`,
+  // it splits the detail's cost into the pipeline's part and the execution's.
+  post('{ __typename } on the API (POST)', '{ __typename }'),
   get('entity detail (GET, cache miss)', detail, lavrov, true),
   post('list page of 20 (POST)', listPage),
   post('largest page, 100 (POST)', largestPage),

@@ -147,6 +147,10 @@ const checks = [
   ],
   ['floor with a hit’s headers ÷ floor', rate(floorWithHeaders.name) / floorRate],
   [
+    '`{ __typename }` on the API ÷ on the bare Yoga + Pothos Worker',
+    rate('{ __typename } on the API (POST)') / rate(helloWorld.name),
+  ],
+  [
     'worst cache hit ÷ floor (target ≥ 0.8)',
     Math.min(...cached.map((op) => rate(op.name))) / floorRate,
   ],
