@@ -6,20 +6,15 @@ import type { Operation } from './load.ts';
 const detail = `query Detail($slug: String!) {
   actor(slug: $slug) { id name kind roles affiliation { name } excerpts { start end text } }
 }`;
-const listPage = `query Statements {
-  statements(first: 20) {
+const statementsPage = (first: number, name: string) => `query ${name} {
+  statements(first: ${first}) {
     totalCount
     nodes { id slug kind text speaker { name } excerpt { paragraph start end text } topics { name } }
     pageInfo { endCursor hasNextPage }
   }
 }`;
-const largestPage = `query AllStatements {
-  statements(first: 100) {
-    totalCount
-    nodes { id slug kind text speaker { name } excerpt { paragraph start end text } topics { name } }
-    pageInfo { endCursor hasNextPage }
-  }
-}`;
+const listPage = statementsPage(20, 'Statements');
+const largestPage = statementsPage(100, 'AllStatements');
 const search = `query Search {
   search(query: "ceasefire talks", first: 10) {
     totalCount

@@ -22,28 +22,40 @@ const names = (corpus: Corpus, indexes: Index[]) =>
  */
 export function searchDocuments(corpus: Corpus): {
   documents: SearchDocument[];
-  targets: [SearchableType, Index][];
+  targets: [SearchableType, Index, number][];
 } {
   const documents: SearchDocument[] = [];
-  const targets: [SearchableType, Index][] = [];
-  const add = (type: SearchableType, index: Index, fields: Omit<SearchDocument, 'id'>) => {
+  const targets: [SearchableType, Index, number][] = [];
+  // How much the coverage says about a record (the spans that support it) breaks near-ties
+  // in its favour: "Istanbul" should rank the talks the article is about above a passing venue.
+  const prominence = (excerpts: number) => Number((1 + 0.5 * Math.log2(excerpts)).toFixed(3));
+  const add = (
+    type: SearchableType,
+    index: Index,
+    excerpts: number,
+    fields: Omit<SearchDocument, 'id'>,
+  ) => {
     documents.push({ id: targets.length, ...fields });
-    targets.push([type, index]);
+    targets.push([type, index, prominence(excerpts)]);
   };
   corpus.actors.forEach((a, i) => {
-    add('Actor', i, { name: a.name, aliases: a.aliases.join(' ') });
+    add('Actor', i, a.excerpts.length, { name: a.name, aliases: a.aliases.join(' ') });
   });
   corpus.statements.forEach((s, i) => {
-    add('Statement', i, { text: s.text, speaker: names(corpus, [s.speaker]) });
+    add('Statement', i, s.excerpts.length, { text: s.text, speaker: names(corpus, [s.speaker]) });
   });
   corpus.meetings.forEach((m, i) => {
-    add('Meeting', i, { name: m.name, location: m.location ?? '', outcome: m.outcome ?? '' });
+    add('Meeting', i, m.excerpts.length, {
+      name: m.name,
+      location: m.location ?? '',
+      outcome: m.outcome ?? '',
+    });
   });
   corpus.draftClauses.forEach((c, i) => {
-    add('DraftClause', i, { title: c.title, text: c.text });
+    add('DraftClause', i, c.excerpts.length, { title: c.title, text: c.text });
   });
   corpus.positions.forEach((p, i) => {
-    add('Position', i, {
+    add('Position', i, p.excerpts.length, {
       subject: p.subject,
       summary: p.summary,
       speaker: names(corpus, [p.actor]),

@@ -28,14 +28,8 @@ function loaded(): MiniSearch<SearchDocument> {
   return index;
 }
 
-// How much the coverage says about a record — the spans that support it — breaks near-ties in
-// its favour: "Istanbul" should rank the talks the article is about above a passing venue.
-const prominence = corpus.searchTargets.map(
-  ([type, i]) => 1 + 0.5 * Math.log2(at(type, i).excerpts.length),
-);
-
-function targetOf(result: SearchResult): [SearchableType, Index] {
-  return corpus.searchTargets[result.id as number] as [SearchableType, Index];
+function targetOf(result: SearchResult): [SearchableType, Index, number] {
+  return corpus.searchTargets[result.id as number] as [SearchableType, Index, number];
 }
 
 /** Ranked hits for `query`, best first; ties keep the corpus's order. */
@@ -43,7 +37,7 @@ export function search(query: string, kinds?: readonly SearchableType[] | null):
   const wanted = kinds && kinds.length > 0 ? new Set(kinds) : null;
   const results = loaded().search(query, {
     filter: wanted ? (result) => wanted.has(targetOf(result)[0]) : undefined,
-    boostDocument: (id) => prominence[id as number] ?? 1,
+    boostDocument: (id) => corpus.searchTargets[id as number]?.[2] ?? 1,
   });
   return results.map((result) => {
     const [type, i] = targetOf(result);

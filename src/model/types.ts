@@ -163,8 +163,11 @@ export interface Corpus {
     DraftClause: SlugTable;
     Topic: SlugTable;
   };
-  /** Search document id → the record it stands for. */
-  searchTargets: [SearchableType, Index][];
+  /**
+   * Search document id → the record it stands for, and the boost its prominence earns (how
+   * much the coverage says about it), computed at build time.
+   */
+  searchTargets: [SearchableType, Index, number][];
   filters: {
     actorsByKind: Postings;
     statementsByKind: Postings;
