@@ -14,7 +14,7 @@ import { yoga } from './http/graphql.ts';
 import { health } from './http/health.ts';
 import { playground, wantsPlayground } from './http/playground.ts';
 import { rateLimited } from './http/rate-limit.ts';
-import type { RequestRecord } from './http/request-context.ts';
+import { type RequestRecord, track } from './http/request-context.ts';
 import { guardGet, guardPost } from './http/request-guard.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
@@ -41,7 +41,9 @@ const hitHeaders: [string, string][] = [
 /** Runs an operation through Yoga, timing it for Server-Timing. */
 async function execute(request: Request, record: RequestRecord): Promise<Response> {
   const started = performance.now();
-  const response = await yoga.fetch(request, { record });
+  track(request, record);
+  // handleRequest, not fetch: no context objects to merge, no abort-signal plumbing.
+  const response = await yoga.handleRequest(request, {});
   response.headers.set('server-timing', `exec;dur=${(performance.now() - started).toFixed(1)}`);
   return response;
 }

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { dataVersion } from '../model/corpus.ts';
 import { sha256 } from './persisted.ts';
-import type { ServerContext } from './request-context.ts';
+import { recordOf } from './request-context.ts';
 
 // The data changes only with a deploy, so a successful read is good until the next one:
 // browsers keep it a minute, the edge a day (and serves it stale for a week while it
@@ -174,11 +174,12 @@ export function remember(
 }
 
 /** Records whether the operation succeeded, so that only successes are cached. */
-export function useCacheOutcome(): Plugin<ServerContext, ServerContext> {
+export function useCacheOutcome(): Plugin {
   return {
-    onResultProcess({ result, serverContext }) {
-      if (Array.isArray(result) || !serverContext.record) return;
-      serverContext.record.succeeded = !('errors' in result && result.errors?.length);
+    onResultProcess({ result, request }) {
+      const record = recordOf(request);
+      if (Array.isArray(result) || !record) return;
+      record.succeeded = !('errors' in result && result.errors?.length);
     },
   };
 }

@@ -3,7 +3,7 @@ import { type DocumentNode, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { clientError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
-import type { ServerContext } from './request-context.ts';
+import { recordOf } from './request-context.ts';
 
 /**
  * The most an operation may cost: about three times the costliest example operation the
@@ -66,7 +66,7 @@ export function operationCost(
  * Measures each operation before it runs, refuses one over the limit with
  * COST_LIMIT_EXCEEDED, and reports `extensions.cost { requested, limit }` on every response.
  */
-export function useCostLimit(): Plugin<ServerContext, ServerContext> {
+export function useCostLimit(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -76,9 +76,12 @@ export function useCostLimit(): Plugin<ServerContext, ServerContext> {
         args.variableValues as Record<string, unknown> | undefined,
         context,
       );
-      context.record.cost = requested;
-      context.record.operation =
-        getOperationAST(args.document, args.operationName)?.name?.value ?? undefined;
+      const record = recordOf(context.request);
+      if (record) {
+        record.cost = requested;
+        record.operation =
+          getOperationAST(args.document, args.operationName)?.name?.value ?? undefined;
+      }
       if (requested !== undefined && requested > costLimit) {
         setResultAndStopExecution({
           errors: [
@@ -90,9 +93,9 @@ export function useCostLimit(): Plugin<ServerContext, ServerContext> {
         });
       }
     },
-    onResultProcess({ result, setResult, serverContext }) {
+    onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result) || !('data' in result || 'errors' in result)) return;
-      const cost = { requested: serverContext.record?.cost ?? 0, limit: costLimit };
+      const cost = { requested: recordOf(request)?.cost ?? 0, limit: costLimit };
       setResult({ ...result, extensions: { ...result.extensions, cost } });
     },
   };

@@ -3,7 +3,7 @@ import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import documents from '#documents';
 import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
-import type { ServerContext } from './request-context.ts';
+import { recordOf } from './request-context.ts';
 
 /** sha256 of a text, as lower-case hex: the hash APQ clients and the manifest use. */
 export async function sha256(text: string): Promise<string> {
@@ -80,9 +80,9 @@ export function usePersistedDocuments(): Plugin[] {
     usePersistedOperations({
       allowArbitraryOperations: true,
       extractPersistedOperationId: persistedKey,
-      getPersistedOperation: (hash, _request, context) => {
+      getPersistedOperation: (hash, request) => {
         // For the request log: which trusted or registered document ran.
-        const { record } = context as Partial<ServerContext>;
+        const record = recordOf(request);
         if (record) record.documentId = hash;
         return persistedDocument(hash);
       },

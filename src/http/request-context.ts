@@ -11,7 +11,16 @@ export interface RequestRecord {
   succeeded?: boolean;
 }
 
-/** Yoga's server context: handed to `yoga.fetch` and visible to every plugin. */
-export interface ServerContext {
-  record: RequestRecord;
+// The record travels with the Request object Yoga sees (every hook has it) rather than as
+// Yoga's server context, whose per-request merging of context objects is a measurable part
+// of a small request's CPU.
+const records = new WeakMap<Request, RequestRecord>();
+
+export function track(request: Request, record: RequestRecord): void {
+  records.set(request, record);
+}
+
+/** The record of a request that track() saw; undefined for any other. */
+export function recordOf(request: Request): RequestRecord | undefined {
+  return records.get(request);
 }
