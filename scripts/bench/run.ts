@@ -8,7 +8,7 @@ import { cached, helloWorld, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
 import { type Served, serve } from './workerd.ts';
 
-// npm run bench [-- --seconds 2 --rounds 3 --no-scale]
+// npm run bench [-- --seconds 2 --rounds 3 --no-scale | --scale-only]
 // The Worker as deployed (wrangler deploy --dry-run), served by one workerd through
 // Miniflare on loopback, beside a floor Worker (a precomputed JSON body) and a bare
 // Yoga + Pothos Worker, loaded in interleaved rounds by autocannon. Absolute numbers drift
@@ -18,12 +18,20 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '3' },
     'no-scale': { type: 'boolean', default: false },
+    'scale-only': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const out = '.bench';
 mkdirSync(out, { recursive: true });
+
+if (values['scale-only']) {
+  const { scaleRun } = await import('./scale.ts');
+  writeFileSync(`${out}/scale.md`, await scaleRun(out));
+  console.log(`results written to ${out}/scale.md`);
+  process.exit(0);
+}
 
 const wrangler = (...args: string[]) =>
   execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });

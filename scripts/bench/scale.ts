@@ -58,7 +58,7 @@ export async function scaleRun(out: string): Promise<string> {
     const buildSeconds = (performance.now() - started) / 1000;
     writeFileSync(
       `${dir}/wrangler.toml`,
-      `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\n\n[alias]\n"#data" = "./data.js"\n`,
+      `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\nkeep_names = false\n\n[alias]\n"#data" = "./data.js"\n`,
     );
     const wrangler = (...args: string[]) =>
       execFileSync(
