@@ -78,14 +78,13 @@ export function notModified(entry: CacheEntry): Response {
   return new Response(null, { status: 304, headers });
 }
 
-// A named cache (the standard API) rather than caches.default: the same store, and typed
-// alike by the Workers and DOM declarations that both reach this project.
-// Opened per request: a Cache is an I/O object, not to be shared across requests.
-const responses = () => caches.open('graphql');
+// caches.default, the data centre's cache. Its `default` member is Workers-only, and the DOM
+// declarations a dependency pulls in also declare `caches` without it, hence the cast.
+const responses = () => (caches as unknown as { default: Cache }).default;
 
 /** A stored response for this entry, if this data centre has one. */
 export async function lookup(entry: CacheEntry): Promise<Response | undefined> {
-  return (await responses()).match(entry.key);
+  return responses().match(entry.key);
 }
 
 /**
@@ -105,7 +104,7 @@ export function storeIfCacheable(
   }
   cacheHeaders(fresh.headers, entry);
   const copy = fresh.clone();
-  ctx.waitUntil(responses().then((cache) => cache.put(entry.key, copy)));
+  ctx.waitUntil(responses().put(entry.key, copy));
   return fresh;
 }
 

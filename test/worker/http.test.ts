@@ -27,6 +27,17 @@ describe('the HTTP surface', () => {
     expect(await res.json()).toMatchObject({ data: { actor: { name: 'Vladimir Putin' } } });
   });
 
+  it('answers a client that accepts only application/json in that media type', async () => {
+    const res = await request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: '{ actor(slug: "sergei-lavrov") { name } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(await res.json()).toMatchObject({ data: { actor: { name: 'Sergei Lavrov' } } });
+  });
+
   it('answers POST with the GraphQL-over-HTTP media type', async () => {
     const { status, headers, body } = await graphqlRaw('{ __typename }');
     expect(status).toBe(200);
