@@ -17,6 +17,6 @@ export const limits = {
   aliases: 15,
   /** Directives per operation. */
   directives: 20,
-  /** Items per page. */
-  pageSize: 100,
+  // Items per page (1 to 100) are checked where connections are resolved:
+  // src/schema/pagination.ts (maxPageSize), the one place that number lives.
 } as const;

@@ -13,9 +13,10 @@ export const searchableTypes = [
 ] as const;
 export type SearchableType = (typeof searchableTypes)[number];
 
-/** MiniSearch's own tokenizer: split on white space and punctuation. */
-export const wordSeparator = /[\n\r\p{Z}\p{P}]+/u;
-/** The complement of wordSeparator, to find words with their offsets. */
+/**
+ * A word as MiniSearch's own tokenizer sees one (it splits on white space and punctuation),
+ * to find the matched words in the article with their offsets.
+ */
 export const word = /[^\n\r\p{Z}\p{P}]+/gu;
 
 // Words too common to rank anything: a query for "the talks" should rank by "talks".

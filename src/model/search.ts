@@ -32,14 +32,18 @@ function targetOf(result: SearchResult): [SearchableType, Index, number] {
   return corpus.searchTargets[result.id as number] as [SearchableType, Index, number];
 }
 
-/** Ranked hits for `query`, best first; ties keep the corpus's order. */
-export function search(query: string, kinds?: readonly SearchableType[] | null): SearchHit[] {
+/** MiniSearch's results for `query`, best first, restricted to `kinds` when given. */
+function rank(query: string, kinds?: readonly SearchableType[] | null): SearchResult[] {
   const wanted = kinds && kinds.length > 0 ? new Set(kinds) : null;
-  const results = loaded().search(query, {
+  return loaded().search(query, {
     filter: wanted ? (result) => wanted.has(targetOf(result)[0]) : undefined,
     boostDocument: (id) => corpus.searchTargets[id as number]?.[2] ?? 1,
   });
-  return results.map((result) => {
+}
+
+/** Ranked hits for `query`, best first; ties keep the corpus's order. */
+export function search(query: string, kinds?: readonly SearchableType[] | null): SearchHit[] {
+  return rank(query, kinds).map((result) => {
     const [type, i] = targetOf(result);
     return { record: at(type, i), score: result.score, terms: result.terms };
   });
@@ -47,8 +51,8 @@ export function search(query: string, kinds?: readonly SearchableType[] | null):
 
 /** The indexes of records of one type that match `query`, ascending (default order). */
 export function matching(type: 'Actor' | 'Statement', query: string): Index[] {
-  return search(query, [type])
-    .map((hit) => corpus.slugs[type][hit.record.slug] as Index)
+  return rank(query, [type])
+    .map((result) => targetOf(result)[1])
     .sort((a, b) => a - b);
 }
 
