@@ -58,18 +58,12 @@ async function read(
   ctx: ExecutionContext,
   record: RequestRecord,
 ): Promise<Response> {
-  // A remembered request passed every check when it was first answered.
   const ifNoneMatch = request.headers.get('if-none-match');
   const key = memoryKey(request);
-  const recalled = recall(key, ifNoneMatch);
-  if (recalled) {
-    record.cache = 'HIT';
-    record.decorated = true;
-    return recalled;
-  }
-  const refused = guardGet(new URL(request.url));
-  if (refused) return refused;
-  const entry = await cacheEntry(request);
+  const url = new URL(request.url);
+  const params = guardGet(url);
+  if (params instanceof Response) return params;
+  const entry = await cacheEntry(url, params, request.headers.get('accept'));
   if (!entry) {
     // No operation named: an error, never cached.
     const response = await execute(request, record);
@@ -84,25 +78,27 @@ async function read(
   const hit = await lookup(entry);
   if (hit) {
     record.cache = 'HIT';
-    const served = new Response(hit.body, hit);
+    const stored = { body: new Uint8Array(await hit.arrayBuffer()), headers: hit.headers };
+    remember(key, stored, hitHeaders);
+    const served = new Response(stored.body, hit);
     served.headers.set(
       'server-timing',
       `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
     );
-    remember(key, served, hitHeaders, ctx);
     return served;
   }
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
   record.cache = 'MISS';
-  const response = storeIfCacheable(
+  const stored = await storeIfCacheable(
     await execute(request, record),
     entry,
     record.succeeded === true,
     ctx,
   );
-  remember(key, response, hitHeaders, ctx);
-  return response;
+  if (stored instanceof Response) return stored;
+  remember(key, stored, hitHeaders);
+  return new Response(stored.body, { headers: stored.headers });
 }
 
 async function graphql(
@@ -151,13 +147,21 @@ function route(
 export default {
   async fetch(request, env, ctx) {
     const started = Date.now();
+    // A remembered GET passed every check when it was first answered, and its URL names the
+    // path: it is answered before any routing, complete with its headers.
+    const recalled =
+      request.method === 'GET'
+        ? recall(memoryKey(request), request.headers.get('if-none-match'))
+        : null;
+    if (recalled) {
+      if (env.REQUEST_LOG !== 'off') logRequest(request, recalled, { cache: 'HIT' }, started);
+      return recalled;
+    }
     const record: RequestRecord = { cache: 'BYPASS' };
     const response = await route(request, env, ctx, record);
-    if (!record.decorated) {
-      for (const [name, value] of corsHeaders) response.headers.set(name, value);
-      response.headers.set('x-cache', record.cache);
-      response.headers.set('x-data-version', dataVersion);
-    }
+    for (const [name, value] of corsHeaders) response.headers.set(name, value);
+    response.headers.set('x-cache', record.cache);
+    response.headers.set('x-data-version', dataVersion);
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);
     return response;
   },

@@ -2,6 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { dataVersion } from '../model/corpus.ts';
 import { sha256 } from './persisted.ts';
 import { recordOf } from './request-context.ts';
+import type { GetParams } from './request-guard.ts';
 
 // The data changes only with a deploy, so a successful read is good until the next one:
 // browsers keep it a minute, the edge a day (and serves it stale for a week while it
@@ -29,26 +30,33 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The cache entry of a GET /graphql: the operation (by document hash: a trusted documentId,
- * an APQ hash, or the hash of the query text), its name, its variables and the media type
- * asked for. Null when the request names no operation. Expects guardGet to have run.
+ * The cache entry of a GET /graphql: the operation (a trusted documentId, an APQ hash, or the
+ * query text), its name, its variables and the media type asked for, hashed together once.
+ * Null when the request names no operation. Takes what guardGet admitted.
  */
-export async function cacheEntry(request: Request): Promise<CacheEntry | null> {
-  const params = new URL(request.url).searchParams;
-  const query = params.get('query');
-  const extensions = JSON.parse(params.get('extensions') || 'null') as {
-    persistedQuery?: { sha256Hash?: unknown };
-  } | null;
-  const apq = extensions?.persistedQuery?.sha256Hash;
-  const documentId = params.get('documentId')?.replace(/^sha256:/, '');
-  const document = query
-    ? await sha256(query)
-    : (documentId ?? (typeof apq === 'string' ? apq : null));
+export async function cacheEntry(
+  url: URL,
+  params: GetParams,
+  accept: string | null,
+): Promise<CacheEntry | null> {
+  const search = url.searchParams;
+  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+    ?.sha256Hash;
+  const query = search.get('query');
+  const documentId = search.get('documentId')?.replace(/^sha256:/, '');
+  // The kind prefix keeps a query text from ever standing for a hash.
+  const document =
+    (query && `q:${query}`) ||
+    (documentId && `h:${documentId}`) ||
+    (typeof apq === 'string' && `h:${apq}`);
   if (!document) return null;
-  const variables = canonical(JSON.parse(params.get('variables') || 'null'));
-  const accept = (request.headers.get('accept') ?? '').trim().toLowerCase();
   const hash = await sha256(
-    [document, params.get('operationName') ?? '', variables, accept].join('\n'),
+    [
+      document,
+      search.get('operationName') ?? '',
+      canonical(params.variables),
+      (accept ?? '').trim().toLowerCase(),
+    ].join('\n'),
   );
   return {
     key: `https://cache.newsgraph.internal/${dataVersion}/${hash}`,
@@ -87,25 +95,33 @@ export async function lookup(entry: CacheEntry): Promise<Response | undefined> {
   return responses().match(entry.key);
 }
 
+/** A successful read's body, read once, and the headers it goes out with. */
+export interface Stored {
+  body: Uint8Array<ArrayBuffer>;
+  headers: Headers;
+}
+
 /**
- * Marks a fresh response cacheable and stores it (after the response is sent) when it is
- * a success: a 200 without errors. Anything else is `no-store`.
+ * Marks a fresh response cacheable and stores it in the Cache API (after the response is
+ * sent) when it is a success: a 200 without errors. Anything else is `no-store`. The body is
+ * read once, so that this response, the stored copy and the isolate's memory share its bytes
+ * instead of teeing the stream twice.
  */
-export function storeIfCacheable(
+export async function storeIfCacheable(
   response: Response,
   entry: CacheEntry,
   succeeded: boolean,
   ctx: ExecutionContext,
-): Response {
-  const fresh = new Response(response.body, response);
+): Promise<Stored | Response> {
   if (response.status !== 200 || !succeeded) {
-    fresh.headers.set('cache-control', uncachedControl);
-    return fresh;
+    response.headers.set('cache-control', uncachedControl);
+    return response;
   }
-  cacheHeaders(fresh.headers, entry);
-  const copy = fresh.clone();
-  ctx.waitUntil(responses().put(entry.key, copy));
-  return fresh;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers = new Headers(response.headers);
+  cacheHeaders(headers, entry);
+  ctx.waitUntil(responses().put(entry.key, new Response(body, { headers })));
+  return { body, headers };
 }
 
 // The isolate's own memory of recent successes, keyed by the request as it arrived (URL and
@@ -140,37 +156,25 @@ export function recall(key: string, ifNoneMatch: string | null): Response | null
 }
 
 /**
- * Remembers a cacheable success (its body read after the response is sent), with the
- * headers a hit will carry: `finalHeaders` are those the Worker adds to every response.
+ * Remembers a cacheable success with the headers a hit will carry: `finalHeaders` are those
+ * the Worker adds to every response.
  */
-export function remember(
-  key: string,
-  response: Response,
-  finalHeaders: [string, string][],
-  ctx: ExecutionContext,
-): void {
-  const etag = response.headers.get('etag');
-  if (response.status !== 200 || !etag) return;
+export function remember(key: string, stored: Stored, finalHeaders: [string, string][]): void {
+  const etag = stored.headers.get('etag');
+  if (!etag || remembered.has(key)) return;
+  // No Server-Timing: a memory hit does no work worth timing, and every header a hit
+  // carries is a measurable part of its cost (x-cache says where it came from).
   const headers = new Headers([
-    ...[...response.headers].filter(([name]) => name !== 'server-timing'),
-    ['server-timing', 'memory;desc="hit"'],
+    ...[...stored.headers].filter(([name]) => name !== 'server-timing'),
     ...finalHeaders,
   ]);
-  const copy = response.clone();
-  ctx.waitUntil(
-    copy.arrayBuffer().then((buffer) => {
-      if (remembered.has(key)) return;
-      remembered.set(key, { body: new Uint8Array(buffer), headers, etag });
-      rememberedBytes += buffer.byteLength;
-      for (const [oldest, old] of remembered) {
-        if (remembered.size <= memoryBudget.entries && rememberedBytes <= memoryBudget.bytes) {
-          break;
-        }
-        remembered.delete(oldest);
-        rememberedBytes -= old.body.byteLength;
-      }
-    }),
-  );
+  remembered.set(key, { body: stored.body, headers, etag });
+  rememberedBytes += stored.body.byteLength;
+  for (const [oldest, old] of remembered) {
+    if (remembered.size <= memoryBudget.entries && rememberedBytes <= memoryBudget.bytes) break;
+    remembered.delete(oldest);
+    rememberedBytes -= old.body.byteLength;
+  }
 }
 
 /** Records whether the operation succeeded, so that only successes are cached. */

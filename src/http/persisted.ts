@@ -5,10 +5,15 @@ import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
 import { recordOf } from './request-context.ts';
 
+const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const encoder = new TextEncoder();
+
 /** sha256 of a text, as lower-case hex: the hash APQ clients and the manifest use. */
 export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let out = '';
+  for (const byte of digest) out += hex[byte];
+  return out;
 }
 
 // Operations registered through Apollo's automatic persisted queries live in the isolate:
@@ -44,7 +49,8 @@ export function persistedKey(params: GraphQLParams, request: Request): string | 
     ?.sha256Hash;
   const id =
     (params as { documentId?: unknown }).documentId ??
-    new URL(request.url).searchParams.get('documentId') ??
+    // Yoga reads only the standard GET parameters; a documentId stays in the URL.
+    (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null) ??
     apq;
   if (typeof id !== 'string') return null;
   // Both "abc…" and "sha256:abc…" (the persisted-documents proposal's form) are accepted.

@@ -5,8 +5,6 @@ export interface RequestRecord {
   /** The operation's cost, once measured. */
   cost?: number;
   cache: 'HIT' | 'MISS' | 'BYPASS';
-  /** The response already carries the headers every response gets (a remembered hit). */
-  decorated?: boolean;
   /** Whether the operation ran without errors: only such responses are cached. */
   succeeded?: boolean;
 }

@@ -69,23 +69,32 @@ export async function guardPost(request: Request): Promise<Request | Response> {
   });
 }
 
+/** The JSON parameters of a GET, parsed once (null where absent). */
+export interface GetParams {
+  variables: Record<string, unknown> | null;
+  extensions: Record<string, unknown> | null;
+}
+
 /**
  * Yoga parses the `variables` and `extensions` of a GET with a bare JSON.parse and answers a
- * malformed one with a 500: refuse those here with the 400 they deserve.
+ * malformed one with a 500: refuse those here with the 400 they deserve. What passes is
+ * returned parsed, for the cache key.
  */
-export function guardGet(url: URL): Response | null {
-  for (const name of ['variables', 'extensions']) {
+export function guardGet(url: URL): GetParams | Response {
+  const parsed: GetParams = { variables: null, extensions: null };
+  for (const name of ['variables', 'extensions'] as const) {
     const value = url.searchParams.get(name);
     if (value === null || value === '') continue;
-    let parsed: unknown;
+    let json: unknown;
     try {
-      parsed = JSON.parse(value);
+      json = JSON.parse(value);
     } catch {
-      parsed = undefined;
+      json = undefined;
     }
-    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+    if (json !== null && (typeof json !== 'object' || Array.isArray(json))) {
       return errorResponse(400, 'BAD_REQUEST', `\`${name}\` must be a JSON object.`);
     }
+    parsed[name] = json as Record<string, unknown> | null;
   }
-  return null;
+  return parsed;
 }
