@@ -7,7 +7,10 @@ export interface Operation {
   path: string;
   body?: string;
   headers: Record<string, string>;
-  /** Give each request its own cache key (a fresh comment in the query): always a miss. */
+  /**
+   * Give each request its own cache key, always a miss: every `__N__` in the path becomes a
+   * request counter (the operations put it in a variable the document does not use).
+   */
   unique?: boolean;
 }
 
@@ -21,6 +24,7 @@ export interface Round {
 }
 
 export const connections = 8;
+export const uniqueMarker = '__N__';
 
 /**
  * A request as autocannon sends it, made unique when the operation asks, with every
@@ -37,7 +41,7 @@ function requestOf(op: Operation, expectBody: string, wrong: { count: number }) 
       ? {
           setupRequest: (req: LoadRequest): LoadRequest => ({
             ...req,
-            path: `${op.path}${encodeURIComponent(`#${n++}`)}`,
+            path: op.path.replaceAll(uniqueMarker, String(n++)),
           }),
         }
       : {}),
@@ -75,7 +79,7 @@ export async function run(
 
 /** The response body an operation gets once, to check every later body against. */
 export async function probe(target: Served, op: Operation): Promise<string> {
-  const path = op.unique ? `${op.path}${encodeURIComponent('#probe')}` : op.path;
+  const path = op.path.replaceAll(uniqueMarker, 'probe');
   const res = await fetch(new URL(path, target.url), {
     method: op.method,
     headers: op.headers,

@@ -6,7 +6,7 @@ import type { Corpus } from '../../src/model/types.ts';
 import { type Operation, probe, run } from './load.ts';
 import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
-import { serve } from './workerd.ts';
+import { type Served, serve } from './workerd.ts';
 
 const sizes = [1, 100, 1000];
 const accept = 'application/graphql-response+json';
@@ -38,77 +38,121 @@ function operations(corpus: Corpus): Operation[] {
   ];
 }
 
-/**
- * The same Worker over synthetic corpora of N articles: how data build time, bundle size,
- * startup and request latency grow with N, and where bundling the data stops fitting.
- */
-export async function scaleRun(out: string): Promise<string> {
-  const rows: string[] = [];
-  const latency: Record<string, number[]> = {};
-  for (const n of sizes) {
-    const dir = `${out}/scale-${n}`;
-    rmSync(dir, { recursive: true, force: true });
-    writeSyntheticCorpus(dir, n);
-    const started = performance.now();
+interface Built {
+  n: number;
+  dir: string;
+  corpus: Corpus;
+  buildSeconds: number;
+  bundle: Buffer;
+  startupMs: number;
+}
+
+/** Generates, builds and bundles the corpus of N articles, and measures its startup. */
+function build(out: string, n: number): Built {
+  const dir = `${out}/scale-${n}`;
+  rmSync(dir, { recursive: true, force: true });
+  writeSyntheticCorpus(dir, n);
+  const started = performance.now();
+  execFileSync(
+    'node_modules/.bin/tsx',
+    ['scripts/build-data.ts', '--root', dir, '--out', `${dir}/data.js`],
+    { stdio: 'pipe' },
+  );
+  const buildSeconds = (performance.now() - started) / 1000;
+  writeFileSync(
+    `${dir}/wrangler.toml`,
+    `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\nkeep_names = false\n\n[alias]\n"#data" = "./data.js"\n`,
+  );
+  const wrangler = (...args: string[]) =>
     execFileSync(
-      'node_modules/.bin/tsx',
-      ['scripts/build-data.ts', '--root', dir, '--out', `${dir}/data.js`],
+      'npx',
+      ['wrangler', 'deploy', '--dry-run', '--config', `${dir}/wrangler.toml`, ...args],
       { stdio: 'pipe' },
     );
-    const buildSeconds = (performance.now() - started) / 1000;
-    writeFileSync(
-      `${dir}/wrangler.toml`,
-      `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\nkeep_names = false\n\n[alias]\n"#data" = "./data.js"\n`,
-    );
-    const wrangler = (...args: string[]) =>
-      execFileSync(
-        'npx',
-        ['wrangler', 'deploy', '--dry-run', '--config', `${dir}/wrangler.toml`, ...args],
-        { stdio: 'pipe' },
-      );
-    wrangler('--outdir', resolve(dir, 'dist'));
-    wrangler('--outfile', resolve(dir, 'worker.bundle'));
-    const bundle = readFileSync(`${dir}/dist/index.js`);
-    const startup = startupCpuMs(`${dir}/worker.bundle`, `${dir}/startup.cpuprofile`);
-    const corpus = JSON.parse(
-      JSON.parse(
-        readFileSync(`${dir}/data.js`, 'utf8').match(
-          /^export default JSON\.parse\((.*)\);$/m,
-        )?.[1] ?? '""',
-      ),
-    ) as Corpus;
+  wrangler('--outdir', resolve(dir, 'dist'));
+  wrangler('--outfile', resolve(dir, 'worker.bundle'));
+  const corpus = JSON.parse(
+    JSON.parse(
+      readFileSync(`${dir}/data.js`, 'utf8').match(/^export default JSON\.parse\((.*)\);$/m)?.[1] ??
+        '""',
+    ),
+  ) as Corpus;
+  return {
+    n,
+    dir,
+    corpus,
+    buildSeconds,
+    bundle: readFileSync(`${dir}/dist/index.js`),
+    startupMs: startupCpuMs(`${dir}/worker.bundle`, `${dir}/startup.cpuprofile`),
+  };
+}
 
-    const server = await serve(`scale-${n}`, {
-      scriptPath: `${dir}/dist/index.js`,
-      bindings: { REQUEST_LOG: 'off' },
-    });
-    const cells: string[] = [];
-    for (const op of operations(corpus)) {
-      const body = await probe(server, op);
-      await run(server, op, body, 1);
-      const round = await run(server, op, body, 2);
-      if (round.errors > 0) throw new Error(`${op.name} at N=${n}: ${round.errors} errors`);
-      const cpuUs = round.cpuNs / round.requests / 1000;
-      latency[op.name] = [...(latency[op.name] ?? []), cpuUs];
-      cells.push(`${round.p50} ms / ${Math.round(cpuUs)} µs`);
-    }
-    await server.mf.dispose();
-    rows.push(
-      `| ${n} | ${corpus.statements.length} | ${buildSeconds.toFixed(1)} s | ${(bundle.length / 1024 / 1024).toFixed(2)} MiB / ${(gzipSync(bundle).length / 1024 / 1024).toFixed(2)} MiB | ${startup.toFixed(0)} ms | ${cells.join(' | ')} |`,
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * The same Worker over synthetic corpora of N articles: how data build time, bundle size,
+ * startup and request latency grow with N, and where bundling the data stops fitting. All
+ * sizes are served at once and each operation is run on them in interleaved rounds, so that
+ * the machine's drift falls on every N alike and the growth ratios compare like with like.
+ */
+export async function scaleRun(out: string, rounds = 3): Promise<string> {
+  const built = sizes.map((n) => build(out, n));
+  const servers: Served[] = [];
+  for (const b of built) {
+    servers.push(
+      await serve(`scale-${b.n}`, {
+        scriptPath: `${b.dir}/dist/index.js`,
+        bindings: { REQUEST_LOG: 'off' },
+      }),
     );
-    console.log(rows[rows.length - 1]);
   }
-  const growth = Object.entries(latency)
-    .map(([name, [first, , last]]) => `${name} ${((last ?? 0) / (first ?? 1)).toFixed(2)}×`)
+  // Per operation, per N: the rounds' p50 latencies and CPU per request.
+  const names = operations(built[0]?.corpus as Corpus).map((op) => op.name);
+  const p50 = names.map(() => built.map((): number[] => []));
+  const cpu = names.map(() => built.map((): number[] => []));
+  for (const [o, name] of names.entries()) {
+    const targets = built.map((b, i) => {
+      const op = operations(b.corpus)[o] as Operation;
+      return { server: servers[i] as Served, op, body: '' };
+    });
+    for (const t of targets) {
+      t.body = await probe(t.server, t.op);
+      await run(t.server, t.op, t.body, 1);
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, t] of targets.entries()) {
+        const round = await run(t.server, t.op, t.body, 2);
+        if (round.errors > 0)
+          throw new Error(`${name} at N=${built[i]?.n}: ${round.errors} errors`);
+        p50[o]?.[i]?.push(round.p50);
+        cpu[o]?.[i]?.push(round.cpuNs / round.requests / 1000);
+      }
+    }
+    process.stdout.write('.');
+  }
+  for (const server of servers) await server.mf.dispose();
+  const rows = built.map((b, i) => {
+    const cells = names.map(
+      (_, o) => `${median(p50[o]?.[i] ?? [])} ms / ${Math.round(median(cpu[o]?.[i] ?? []))} µs`,
+    );
+    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${(b.bundle.length / 1024 / 1024).toFixed(2)} MiB / ${(gzipSync(b.bundle).length / 1024 / 1024).toFixed(2)} MiB | ${b.startupMs.toFixed(0)} ms | ${cells.join(' | ')} |`;
+  });
+  const cpuAt = (o: number, i: number) => median(cpu[o]?.[i] ?? []);
+  const last = built.length - 1;
+  const growth = names
+    .map((name, o) => `${name} ${(cpuAt(o, last) / cpuAt(o, 0)).toFixed(2)}×`)
     .join(', ');
+  // At N = 1 there are fewer than 500 statements, so the deep page there is an empty one.
+  const deep = names.findIndex((name) => name.startsWith('deep page'));
+  const deepFromSecond = `${(cpuAt(deep, last) / cpuAt(deep, 1)).toFixed(2)}×`;
   return `## Scale: synthetic corpora of N articles
 
-\`npm run bench\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus). Latency cells: p50 with autocannon's connections / the workerd CPU per request.
+\`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of 2 s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
 
-| N articles | statements | data build | bundle raw / gzip | startup CPU | slug lookup | first page | deep page (after the 500th) | search |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| N articles | statements | data build | bundle raw / gzip | startup CPU | ${names.join(' | ')} |
+| --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
 ${rows.join('\n')}
 
-CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages).
+CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is empty; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.
 `;
 }

@@ -36,7 +36,13 @@ export function cpuNanoseconds(pid: number): number {
 
 export async function serve(
   name: string,
-  options: { scriptPath?: string; script?: string; bindings?: Record<string, string> },
+  options: {
+    scriptPath?: string;
+    script?: string;
+    bindings?: Record<string, string>;
+    /** false: caches.default stores nothing (Miniflare's switch), as when no cache is there. */
+    cache?: boolean;
+  },
 ): Promise<Served> {
   const before = workerdChildren();
   const mf = new Miniflare({
@@ -51,6 +57,7 @@ export async function serve(
           ? { scriptPath: options.scriptPath }
           : { script: options.script ?? '' }),
         bindings: options.bindings ?? {},
+        cache: options.cache ?? true,
       },
     ],
   });
