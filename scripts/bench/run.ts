@@ -94,6 +94,11 @@ const apiNoStore = await serve('api-no-cache-storage', {
   bindings: { REQUEST_LOG: 'off' },
   cache: false,
 });
+// And with CACHE_API=off, as behind Workers Cache: no caches.default calls at all.
+const apiBehindCache = await serve('api-cache-api-off', {
+  scriptPath: `${out}/api/index.js`,
+  bindings: { REQUEST_LOG: 'off', CACHE_API: 'off' },
+});
 const floorOp: Operation = { name: 'floor: static JSON', method: 'GET', path: '/', headers: {} };
 const floorWithHeaders: Operation = {
   name: 'floor with a cache hit’s headers',
@@ -112,6 +117,10 @@ const missNoStore: Operation = {
   ...missOp,
   name: 'entity detail (GET, cache miss, no Cache API storage)',
 };
+const missBehindCache: Operation = {
+  ...missOp,
+  name: 'entity detail (GET, cache miss, CACHE_API=off)',
+};
 
 interface Target {
   server: Served;
@@ -127,6 +136,7 @@ for (const [server, op] of [
   [hello, helloWorld],
   ...uncached.map((op) => [api, op] as const),
   [apiNoStore, missNoStore],
+  [apiBehindCache, missBehindCache],
   ...cached.map((op) => [api, op] as const),
 ] as [Served, Operation][]) {
   targets.push({ server, op, body: await probe(server, op), rounds: [] });
@@ -185,6 +195,10 @@ const checks = [
     rate(missNoStore.name) / rate('entity detail (POST)'),
   ],
   [
+    'detail GET cache miss with CACHE_API=off ÷ detail POST',
+    rate(missBehindCache.name) / rate('entity detail (POST)'),
+  ],
+  [
     'detail GET cache hit ÷ detail POST',
     rate('entity detail (GET, cache hit)') / rate('entity detail (POST)'),
   ],
@@ -220,7 +234,7 @@ ${checks.map(([name, value]) => `| ${name} | ${value.toFixed(2)} |`).join('\n')}
 Bundle: ${(sizes.raw / 1024).toFixed(1)} KiB raw, ${(sizes.gzip / 1024).toFixed(1)} KiB gzip (target ≤ 320 KiB gzip), of which the serialized search index is ${(indexSizes.raw / 1024).toFixed(1)} KiB raw, ${(indexSizes.gzip / 1024).toFixed(1)} KiB gzipped on its own. Startup CPU (\`wrangler check startup\`, non-idle samples of its profile): ${startupMs.toFixed(1)} ms (target ≤ 100 ms).
 `;
 console.log(markdown);
-for (const s of [api, apiNoStore, hello, floor]) await s.mf.dispose();
+for (const s of [api, apiNoStore, apiBehindCache, hello, floor]) await s.mf.dispose();
 
 if (!values['no-scale']) {
   const { scaleRun } = await import('./scale.ts');

@@ -88,11 +88,11 @@ export function notModified(entry: CacheEntry): Response {
 
 // caches.default, the data centre's cache. Its `default` member is Workers-only, and the DOM
 // declarations a dependency pulls in also declare `caches` without it, hence the cast.
-const responses = () => (caches as unknown as { default: Cache }).default;
+export const sharedCache = () => (caches as unknown as { default: Cache }).default;
 
 /** A stored response for this entry, if this data centre has one. */
 export async function lookup(entry: CacheEntry): Promise<Response | undefined> {
-  return responses().match(entry.key);
+  return sharedCache().match(entry.key);
 }
 
 /** A successful read's body, read once, and the headers it goes out with. */
@@ -102,16 +102,16 @@ export interface Stored {
 }
 
 /**
- * Marks a fresh response cacheable and stores it in the Cache API (after the response is
- * sent) when it is a success: a 200 without errors. Anything else is `no-store`. The body is
- * read once, so that this response, the stored copy and the isolate's memory share its bytes
- * instead of teeing the stream twice.
+ * Marks a fresh response cacheable and, given the context to wait in, stores it in the Cache
+ * API (after the response is sent) when it is a success: a 200 without errors. Anything else
+ * is `no-store`. The body is read once, so that this response, the stored copy and the
+ * isolate's memory share its bytes instead of teeing the stream twice.
  */
 export async function storeIfCacheable(
   response: Response,
   entry: CacheEntry,
   succeeded: boolean,
-  ctx: ExecutionContext,
+  ctx: ExecutionContext | null,
 ): Promise<Stored | Response> {
   if (response.status !== 200 || !succeeded) {
     response.headers.set('cache-control', uncachedControl);
@@ -120,7 +120,7 @@ export async function storeIfCacheable(
   const body = new Uint8Array(await response.arrayBuffer());
   const headers = new Headers(response.headers);
   cacheHeaders(headers, entry);
-  ctx.waitUntil(responses().put(entry.key, new Response(body, { headers })));
+  ctx?.waitUntil(sharedCache().put(entry.key, new Response(body, { headers })));
   return { body, headers };
 }
 

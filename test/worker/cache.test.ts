@@ -1,5 +1,10 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { request } from './client.ts';
+import { cacheEntry, sharedCache } from '../../src/http/cache.ts';
+import type { GetParams } from '../../src/http/request-guard.ts';
+import worker from '../../src/index.ts';
+import { origin, request } from './client.ts';
 
 // Each test asks its own query (a nonce in a comment changes the document's hash), so that no
 // test meets another's cache entries.
@@ -117,6 +122,35 @@ describe('HTTP caching of reads', () => {
       const res = await get(query, { slug: 'sergei-lavrov' }, from);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-cache')).toBe('HIT');
+    }
+  });
+
+  it('stores a miss in caches.default, unless CACHE_API is off (behind Workers Cache)', async () => {
+    for (const [setting, stored] of [
+      [undefined, true],
+      ['off', false],
+    ] as const) {
+      const variables = { slug: 'sergei-lavrov' };
+      const params = new URLSearchParams({
+        query: nonce() + lavrov,
+        variables: JSON.stringify(variables),
+      });
+      const url = `${origin}/graphql?${params}`;
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(url, { headers: { accept: 'application/json' } }) as Parameters<
+          typeof worker.fetch
+        >[0],
+        { ...env, CACHE_API: setting },
+        ctx,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-cache')).toBe('MISS');
+      await waitOnExecutionContext(ctx);
+      const guarded: GetParams = { variables, extensions: null };
+      const entry = await cacheEntry(new URL(url), guarded, 'application/json');
+      const cached = await sharedCache().match(entry?.key as string);
+      expect(cached !== undefined, `CACHE_API=${setting}`).toBe(stored);
     }
   });
 });
