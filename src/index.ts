@@ -54,8 +54,9 @@ async function execute(request: Request, record: RequestRecord): Promise<Respons
 }
 
 /**
- * A read: answered from the ETag or the cache when it can be (without parsing or executing,
- * and without counting against the rate limit), else executed and, if it succeeded, stored.
+ * A read the isolate's memory did not answer: answered from the ETag or the Cache API when it
+ * can be (without parsing or executing, and without counting against the rate limit), else
+ * executed and, if it succeeded, stored.
  */
 async function read(
   request: Request,
