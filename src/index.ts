@@ -1,4 +1,5 @@
 import {
+  cacheable,
   cacheEntry,
   lookup,
   matchesEtag,
@@ -6,7 +7,7 @@ import {
   notModified,
   recall,
   remember,
-  storeIfCacheable,
+  share,
   uncachedControl,
 } from './http/cache.ts';
 import { corsHeaders, preflight } from './http/cors.ts';
@@ -35,13 +36,18 @@ export interface Env {
   CACHE_API?: string;
 }
 
-/** What the Worker adds to every response, as a remembered hit carries it already. */
-const hitHeaders: [string, string][] = [
-  ...corsHeaders,
-  ['x-cache', 'HIT'],
-  // Which build answered: a client can tell a stale page from a new deploy.
-  ['x-data-version', dataVersion],
-];
+/** What the Worker adds to every response: CORS, the cache outcome, and the data version. */
+function edgeHeaders(cache: RequestRecord['cache']): [string, string][] {
+  return [
+    ...corsHeaders,
+    ['x-cache', cache],
+    // Which build answered: a client can tell a stale page from a new deploy.
+    ['x-data-version', dataVersion],
+  ];
+}
+
+/** Those of a hit, which a remembered response carries already. */
+const hitHeaders = edgeHeaders('HIT');
 
 /** Runs an operation through Yoga, timing it for Server-Timing. */
 async function execute(request: Request, record: RequestRecord): Promise<Response> {
@@ -97,13 +103,9 @@ async function read(
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
   record.cache = 'MISS';
-  const stored = await storeIfCacheable(
-    await execute(request, record),
-    entry,
-    record.succeeded === true,
-    shared ? ctx : null,
-  );
+  const stored = await cacheable(await execute(request, record), entry, record.succeeded === true);
   if (stored instanceof Response) return stored;
+  if (shared) ctx.waitUntil(share(entry, stored));
   remember(key, stored, hitHeaders);
   return new Response(stored.body, { headers: stored.headers });
 }
@@ -166,9 +168,7 @@ export default {
     }
     const record: RequestRecord = { cache: 'BYPASS' };
     const response = await route(request, env, ctx, record);
-    for (const [name, value] of corsHeaders) response.headers.set(name, value);
-    response.headers.set('x-cache', record.cache);
-    response.headers.set('x-data-version', dataVersion);
+    for (const [name, value] of edgeHeaders(record.cache)) response.headers.set(name, value);
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);
     return response;
   },

@@ -7,11 +7,6 @@ export interface Operation {
   path: string;
   body?: string;
   headers: Record<string, string>;
-  /**
-   * Give each request its own cache key, always a miss: every `__N__` in the path becomes a
-   * request counter (the operations put it in a variable the document does not use).
-   */
-  unique?: boolean;
 }
 
 export interface Round {
@@ -24,7 +19,14 @@ export interface Round {
 }
 
 export const connections = 8;
+/**
+ * In a path, gives each request its own cache key, always a miss: every occurrence becomes a
+ * request counter (the operations put it in a variable the document does not use).
+ */
 export const uniqueMarker = '__N__';
+
+/** Whether every request of the operation is a new cache key. */
+export const isUnique = (op: Operation) => op.path.includes(uniqueMarker);
 
 /**
  * A request as autocannon sends it, made unique when the operation asks, with every
@@ -37,7 +39,7 @@ function requestOf(op: Operation, expectBody: string, wrong: { count: number }) 
     path: op.path,
     headers: op.headers,
     body: op.body,
-    ...(op.unique
+    ...(isUnique(op)
       ? {
           setupRequest: (req: LoadRequest): LoadRequest => ({
             ...req,

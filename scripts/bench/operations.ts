@@ -52,7 +52,7 @@ function get(
   // part of the cache key; GraphQL ignores a variable the operation does not declare.
   const sent = unique ? { ...variables, request: uniqueMarker } : variables;
   if (sent) params.set('variables', JSON.stringify(sent));
-  return { name, method: 'GET', path: `/graphql?${params}`, headers: { accept }, unique };
+  return { name, method: 'GET', path: `/graphql?${params}`, headers: { accept } };
 }
 
 const lavrov = { slug: 'sergei-lavrov' };

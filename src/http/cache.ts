@@ -102,16 +102,14 @@ export interface Stored {
 }
 
 /**
- * Marks a fresh response cacheable and, given the context to wait in, stores it in the Cache
- * API (after the response is sent) when it is a success: a 200 without errors. Anything else
- * is `no-store`. The body is read once, so that this response, the stored copy and the
- * isolate's memory share its bytes instead of teeing the stream twice.
+ * Marks a fresh response cacheable when it is a success (a 200 without errors) and reads its
+ * body, once: this response, the Cache API's copy and the isolate's memory then share its
+ * bytes instead of teeing the stream. Anything else is marked `no-store` and passed on.
  */
-export async function storeIfCacheable(
+export async function cacheable(
   response: Response,
   entry: CacheEntry,
   succeeded: boolean,
-  ctx: ExecutionContext | null,
 ): Promise<Stored | Response> {
   if (response.status !== 200 || !succeeded) {
     response.headers.set('cache-control', uncachedControl);
@@ -120,8 +118,12 @@ export async function storeIfCacheable(
   const body = new Uint8Array(await response.arrayBuffer());
   const headers = new Headers(response.headers);
   cacheHeaders(headers, entry);
-  ctx?.waitUntil(sharedCache().put(entry.key, new Response(body, { headers })));
   return { body, headers };
+}
+
+/** Stores a cacheable success in this data centre's Cache API. */
+export function share(entry: CacheEntry, stored: Stored): Promise<void> {
+  return sharedCache().put(entry.key, new Response(stored.body, { headers: stored.headers }));
 }
 
 // The isolate's own memory of recent successes, keyed by the request as it arrived (URL and
