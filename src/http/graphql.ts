@@ -4,7 +4,7 @@ import { useCacheOutcome } from './cache.ts';
 import { useCostLimit } from './cost.ts';
 import { useDocumentLimits } from './document-limits.ts';
 import { usePersistedDocuments } from './persisted.ts';
-import { useSafeErrors } from './safe-errors.ts';
+import { useSafeErrors, useVariableErrorCodes } from './safe-errors.ts';
 
 /** The GraphQL endpoint, built once per isolate. */
 export const yoga = createYoga({
@@ -21,6 +21,7 @@ export const yoga = createYoga({
   maskedErrors: { isDev: false },
   plugins: [
     useSafeErrors(),
+    useVariableErrorCodes(),
     ...usePersistedDocuments(),
     ...useDocumentLimits(),
     useCostLimit(),

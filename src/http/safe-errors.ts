@@ -29,3 +29,31 @@ export function useSafeErrors(): Plugin {
     },
   };
 }
+
+/**
+ * Variables that do not coerce to their declared types fail the request before anything runs
+ * (graphql-js reports them without a data key and without a code): they are bad input, and
+ * say so with the stable code every other bad input carries.
+ */
+export function useVariableErrorCodes(): Plugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('errors' in result) || !result.errors || 'data' in result) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) =>
+              error.extensions?.code
+                ? error
+                : new GraphQLError(error.message, {
+                    nodes: error.nodes,
+                    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+                  }),
+            ),
+          });
+        },
+      };
+    },
+  };
+}

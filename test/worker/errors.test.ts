@@ -71,6 +71,7 @@ describe('bad input', () => {
       { k: ['ALIEN'] },
     );
     expect(variable.status).toBe(400);
+    expect(codes(variable.body)).toEqual(['BAD_USER_INPUT']);
     expect(variable.body.errors?.[0]?.message).toContain('ALIEN');
     expect(variable.body.data).toBeUndefined();
   });
