@@ -1,5 +1,12 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, getOperationAST, Kind } from 'graphql';
+import {
+  type DocumentNode,
+  getOperationAST,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { clientError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
@@ -12,27 +19,58 @@ import { recordOf } from './request-context.ts';
  */
 export const costLimit = 2_300;
 
-// Costs by document (the parser cache hands back the same object for the same text), then by
-// operation name and variables: a repeated operation is measured once per isolate.
-const measured = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+interface Measured {
+  /** The variables the cost can depend on, by name, sorted. */
+  inputs: string[];
+  /** Costs by operation name and the values of those variables. */
+  costs: Map<string, number>;
+}
 
-/** operationCost, remembered per document, operation and variables. */
-function cachedCost(
+// Costs by document (the parser cache hands back the same object for the same text), then by
+// operation name and the values of the variables the cost depends on: a repeated operation
+// is measured once per isolate, and so is an entity detail asked for many slugs.
+const measured = new WeakMap<DocumentNode, Measured>();
+
+/**
+ * The variables inside the arguments of fields whose cost is computed from their arguments
+ * (a connection's page size, the ids of `nodes`): no other variable can change the cost.
+ */
+function costInputs(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(field) {
+        if (typeof typeInfo.getFieldDef()?.extensions?.complexity !== 'function') return;
+        for (const argument of field.arguments ?? []) {
+          visit(argument, { Variable: (variable) => void names.add(variable.name.value) });
+        }
+      },
+    }),
+  );
+  return [...names].sort();
+}
+
+/** operationCost, remembered per document, operation and the variables that price it. */
+export function measuredCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   context: object,
 ): number | undefined {
-  let byRequest = measured.get(document);
-  if (!byRequest) {
-    byRequest = new Map();
-    measured.set(document, byRequest);
+  let known = measured.get(document);
+  if (!known) {
+    known = { inputs: costInputs(document), costs: new Map() };
+    measured.set(document, known);
   }
-  const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
-  if (byRequest.has(key)) return byRequest.get(key);
+  const key = `${operationName ?? ''}\n${JSON.stringify(known.inputs.map((n) => variables?.[n]))}`;
+  const remembered = known.costs.get(key);
+  if (remembered !== undefined) return remembered;
   const cost = operationCost(document, operationName, variables, context);
-  // Bounded: an attacker varying variables must not grow memory without end.
-  if (byRequest.size < 256) byRequest.set(key, cost);
+  // Only a measured cost is kept: variables that do not coerce say nothing about the next
+  // request's. Bounded: an attacker varying page sizes must not grow memory without end.
+  if (cost !== undefined && known.costs.size < 256) known.costs.set(key, cost);
   return cost;
 }
 
@@ -70,7 +108,7 @@ export function useCostLimit(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
-      const requested = cachedCost(
+      const requested = measuredCost(
         args.document,
         args.operationName,
         args.variableValues as Record<string, unknown> | undefined,
