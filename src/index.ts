@@ -1,26 +1,31 @@
 import {
   cacheable,
-  cacheEntry,
+  etagOf,
   lookup,
   matchesEtag,
   memoryKey,
+  namesOperation,
   notModified,
   recall,
   remember,
+  type Stored,
   share,
+  sharedKey,
+  storedHeaders,
   uncachedControl,
 } from './http/cache.ts';
-import { corsHeaders, preflight } from './http/cors.ts';
+import { preflight } from './http/cors.ts';
+import { edgeHeaders } from './http/edge-headers.ts';
 import { yoga } from './http/graphql.ts';
 import { health } from './http/health.ts';
 import { playground, wantsPlayground } from './http/playground.ts';
+import { type Answer, prepare, preparedKey, runPrepared } from './http/prepared.ts';
 import { rateLimited } from './http/rate-limit.ts';
 import { type RequestRecord, track } from './http/request-context.ts';
-import { guardGet, guardPost } from './http/request-guard.ts';
+import { guardGet, type OperationParams, readPost } from './http/request-guard.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
 import { schemaSdl } from './http/sdl.ts';
-import { dataVersion } from './model/corpus.ts';
 
 export interface Env {
   /** The built playground (wrangler.toml `[assets]`). */
@@ -30,34 +35,44 @@ export interface Env {
   /** "off" silences the per-request log line (the test suite sets it). */
   REQUEST_LOG?: string;
   /**
-   * "off" leaves caches.default out: behind Workers Cache every request that reaches the
-   * Worker already missed this data centre's cache, and a second lookup is a wasted subrequest.
+   * "on" keeps successful reads in caches.default too (wrangler.toml `[vars]`). Off behind
+   * Workers Cache, where every request that reaches the Worker has already missed this data
+   * centre's cache: a second lookup and a second copy are two subrequests spent for nothing.
    */
   CACHE_API?: string;
 }
 
-/** What the Worker adds to every response: CORS, the cache outcome, and the data version. */
-function edgeHeaders(cache: RequestRecord['cache']): [string, string][] {
-  return [
-    ...corsHeaders,
-    ['x-cache', cache],
-    // Which build answered: a client can tell a stale page from a new deploy.
-    ['x-data-version', dataVersion],
-  ];
-}
+/** How long an operation ran, and on which path: its prepared form, or Yoga's pipeline. */
+const serverTiming = (started: number, answer: Answer | Response) =>
+  `exec;desc="${answer instanceof Response ? 'yoga' : 'prepared'}";dur=${(performance.now() - started).toFixed(1)}`;
 
-/** Those of a hit, which a remembered response carries already. */
-const hitHeaders = edgeHeaders('HIT');
-
-/** Runs an operation through Yoga, timing it for Server-Timing. */
-async function execute(request: Request, record: RequestRecord): Promise<Response> {
-  const started = performance.now();
+/** Runs an operation through Yoga: the first time a document is seen, and for every error. */
+async function viaYoga(request: Request, record: RequestRecord): Promise<Response> {
   track(request, record);
   // handleRequest, not fetch: no context objects to merge, no abort-signal plumbing.
-  const response = await yoga.handleRequest(request, {});
-  response.headers.set('server-timing', `exec;dur=${(performance.now() - started).toFixed(1)}`);
+  return yoga.handleRequest(request, {});
+}
+
+/**
+ * Answers an operation: from its prepared form when Yoga has run the same document to a
+ * success before, else through Yoga, preparing it if it succeeds there. `yogaRequest` gives
+ * Yoga the request to run (a POST's body has been read already).
+ */
+async function run(
+  request: Request,
+  params: OperationParams | null,
+  record: RequestRecord,
+  yogaRequest: () => Request,
+): Promise<Answer | Response> {
+  const key = params && preparedKey(params, request.headers.get('accept'));
+  const answer = key && params ? await runPrepared(key, params, request, record) : null;
+  if (answer) return answer;
+  const response = await viaYoga(yogaRequest(), record);
+  if (key && params) prepare(key, params, record, response);
   return response;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * A read the isolate's memory did not answer: answered from the ETag or the Cache API when it
@@ -66,33 +81,37 @@ async function execute(request: Request, record: RequestRecord): Promise<Respons
  */
 async function read(
   request: Request,
+  url: URL,
   env: Env,
   ctx: ExecutionContext,
   record: RequestRecord,
 ): Promise<Response> {
-  const ifNoneMatch = request.headers.get('if-none-match');
-  const key = memoryKey(request);
-  const url = new URL(request.url);
   const params = guardGet(url);
   if (params instanceof Response) return params;
-  const entry = await cacheEntry(url, params, request.headers.get('accept'));
-  if (!entry) {
+  if (!namesOperation(params)) {
     // No operation named: an error, never cached.
-    const response = await execute(request, record);
+    const response = await viaYoga(request, record);
     response.headers.set('cache-control', uncachedControl);
     return response;
   }
-  if (matchesEtag(ifNoneMatch, entry.etag)) {
+  const key = record.memoryKey ?? memoryKey(request);
+  const etag = etagOf(key);
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
     record.cache = 'HIT';
-    return notModified(entry);
+    return notModified(etag);
   }
-  const shared = env.CACHE_API !== 'off';
   const started = performance.now();
-  const hit = shared ? await lookup(entry) : undefined;
+  const shared =
+    env.CACHE_API === 'on' ? await sharedKey(params, request.headers.get('accept')) : null;
+  const hit = shared ? await lookup(shared) : undefined;
   if (hit) {
     record.cache = 'HIT';
-    const stored = { body: new Uint8Array(await hit.arrayBuffer()), headers: hit.headers };
-    remember(key, stored, hitHeaders);
+    const stored = {
+      body: new Uint8Array(await hit.arrayBuffer()),
+      contentType: hit.headers.get('content-type') ?? '',
+      etag,
+    };
+    remember(key, stored);
     const served = new Response(stored.body, hit);
     served.headers.set(
       'server-timing',
@@ -103,28 +122,53 @@ async function read(
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
   record.cache = 'MISS';
-  const stored = await cacheable(await execute(request, record), entry, record.succeeded === true);
-  if (stored instanceof Response) return stored;
-  if (shared) ctx.waitUntil(share(entry, stored));
-  remember(key, stored, hitHeaders);
-  return new Response(stored.body, { headers: stored.headers });
+  const executed = performance.now();
+  const answer = await run(request, params, record, () => request);
+  let stored: Stored;
+  if (answer instanceof Response) {
+    const fromYoga = await cacheable(answer, etag, record.succeeded === true);
+    if (fromYoga instanceof Response) {
+      fromYoga.headers.set('server-timing', serverTiming(executed, answer));
+      return fromYoga;
+    }
+    stored = fromYoga;
+  } else {
+    stored = { body: encoder.encode(answer.body), contentType: answer.contentType, etag };
+  }
+  if (shared) ctx.waitUntil(share(shared, stored));
+  remember(key, stored);
+  const headers = storedHeaders(stored, 'MISS');
+  headers.set('server-timing', serverTiming(executed, answer));
+  return new Response(stored.body, { headers });
 }
 
 async function graphql(
   request: Request,
+  url: URL,
   env: Env,
   ctx: ExecutionContext,
   record: RequestRecord,
 ): Promise<Response> {
-  if (request.method === 'GET') return read(request, env, ctx, record);
+  if (request.method === 'GET') return read(request, url, env, ctx, record);
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
-  if (request.method !== 'POST') return execute(request, record);
-  const admitted = await guardPost(request);
-  if (admitted instanceof Response) return admitted;
-  const response = await execute(admitted, record);
+  if (request.method !== 'POST') return viaYoga(request, record);
+  const body = await readPost(request);
+  if (body instanceof Response) return body;
+  const started = performance.now();
+  const answer = await run(
+    request,
+    body.params,
+    record,
+    () => new Request(request.url, { method: 'POST', headers: request.headers, body: body.text }),
+  );
   // A POST is never stored at the edge; GET is the cacheable way to read.
+  const response =
+    answer instanceof Response
+      ? answer
+      : new Response(answer.body, { headers: { 'content-type': answer.contentType } });
   response.headers.set('cache-control', uncachedControl);
+  response.headers.set('server-timing', serverTiming(started, answer));
   return response;
 }
 
@@ -135,11 +179,12 @@ function route(
   record: RequestRecord,
 ): Response | Promise<Response> {
   if (request.method === 'OPTIONS') return preflight();
-  const { pathname } = new URL(request.url);
+  const url = new URL(request.url);
+  const { pathname } = url;
   if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
   switch (pathname) {
     case '/graphql':
-      return graphql(request, env, ctx, record);
+      return graphql(request, url, env, ctx, record);
     case '/schema.graphql':
       return schemaSdl();
     case '/healthz':
@@ -158,15 +203,13 @@ export default {
     const started = Date.now();
     // A remembered GET passed every check when it was first answered, and its URL names the
     // path: it is answered before any routing, complete with its headers.
-    const recalled =
-      request.method === 'GET'
-        ? recall(memoryKey(request), request.headers.get('if-none-match'))
-        : null;
+    const key = request.method === 'GET' ? memoryKey(request) : undefined;
+    const recalled = key ? recall(key, request.headers.get('if-none-match')) : null;
     if (recalled) {
       if (env.REQUEST_LOG !== 'off') logRequest(request, recalled, { cache: 'HIT' }, started);
       return recalled;
     }
-    const record: RequestRecord = { cache: 'BYPASS' };
+    const record: RequestRecord = { cache: 'BYPASS', memoryKey: key };
     const response = await route(request, env, ctx, record);
     for (const [name, value] of edgeHeaders(record.cache)) response.headers.set(name, value);
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);

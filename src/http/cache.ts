@@ -1,8 +1,10 @@
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { dataVersion } from '../model/corpus.ts';
+import { edgeHeaders } from './edge-headers.ts';
 import { sha256 } from './persisted.ts';
 import { recordOf } from './request-context.ts';
-import type { GetParams } from './request-guard.ts';
+import type { OperationParams } from './request-guard.ts';
 
 // The data changes only with a deploy, so a successful read is good until the next one:
 // browsers keep it a minute, the edge a day (and serves it stale for a week while it
@@ -10,12 +12,6 @@ import type { GetParams } from './request-guard.ts';
 // data under a new version; the Cache-Tag lets an operator purge a version explicitly.
 export const cachedControl = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800';
 export const uncachedControl = 'no-store';
-
-/** Where a GET operation's response is stored, and the strong ETag that names it. */
-export interface CacheEntry {
-  key: string;
-  etag: string;
-}
 
 /** JSON with its object keys sorted, so that equal variables give equal keys. */
 function canonical(value: unknown): string {
@@ -29,39 +25,64 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * The cache entry of a GET /graphql: the operation (a trusted documentId, an APQ hash, or the
- * query text), its name, its variables and the media type asked for, hashed together once.
- * Null when the request names no operation. Takes what guardGet admitted.
- */
-export async function cacheEntry(
-  url: URL,
-  params: GetParams,
-  accept: string | null,
-): Promise<CacheEntry | null> {
-  const search = url.searchParams;
-  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+/** Whether a GET names an operation at all (a query, a documentId or an APQ hash). */
+export function namesOperation(params: OperationParams): boolean {
+  return params.query != null || params.documentId != null || apqHash(params) !== undefined;
+}
+
+function apqHash(params: OperationParams): string | undefined {
+  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
     ?.sha256Hash;
-  const query = search.get('query');
-  const documentId = search.get('documentId')?.replace(/^sha256:/, '');
+  return typeof hash === 'string' ? hash : undefined;
+}
+
+/**
+ * Where a GET's response is kept in caches.default: the operation (a trusted documentId, an
+ * APQ hash, or the query text), its name, its variables (keys sorted) and the media type
+ * asked for, hashed together. The storage is shared by every isolate of the data centre, so
+ * the hash is sha256: no request can be made to collide with another's entry.
+ */
+export async function sharedKey(params: OperationParams, accept: string | null): Promise<string> {
+  const documentId = params.documentId?.replace(/^sha256:/, '');
+  const apq = apqHash(params);
   // The kind prefix keeps a query text from ever standing for a hash.
   const document =
-    (query && `q:${query}`) ||
+    (params.query && `q:${params.query}`) ||
     (documentId && `h:${documentId}`) ||
-    (typeof apq === 'string' && `h:${apq}`);
-  if (!document) return null;
+    (apq !== undefined && `h:${apq}`);
   const hash = await sha256(
     [
       document,
-      search.get('operationName') ?? '',
+      params.operationName ?? '',
       canonical(params.variables),
       (accept ?? '').trim().toLowerCase(),
     ].join('\n'),
   );
-  return {
-    key: `https://cache.newsgraph.internal/${dataVersion}/${hash}`,
-    etag: `"${dataVersion}-${hash.slice(0, 32)}"`,
-  };
+  return `https://cache.newsgraph.internal/${dataVersion}/${hash}`;
+}
+
+/**
+ * The strong ETag of a GET's successful response: the data version, and a hash of the URL
+ * and Accept. An ETag only tells representations of one resource apart (RFC 9110, 8.8.3),
+ * and a client sends it back only for the URL it came with, so a 53-bit non-cryptographic
+ * hash is enough, and costs a fraction of a digest.
+ */
+export function etagOf(memoryKey: string): string {
+  return `"${dataVersion}-${cyrb53(memoryKey).toString(36)}"`;
+}
+
+// cyrb53 (bryc, public domain): a fast string hash with good 53-bit dispersion.
+function cyrb53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks). */
@@ -73,73 +94,101 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag);
 }
 
-function cacheHeaders(headers: Headers, entry: CacheEntry): void {
-  headers.set('cache-control', cachedControl);
-  headers.set('etag', entry.etag);
-  headers.set('vary', 'Accept');
-  headers.set('cache-tag', `newsgraph,newsgraph-data-${dataVersion}`);
+/** A successful read's body, read once, its media type and its ETag. */
+export interface Stored {
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  etag: string;
 }
 
-export function notModified(entry: CacheEntry): Response {
-  const headers = new Headers();
-  cacheHeaders(headers, entry);
-  return new Response(null, { status: 304, headers });
+const cacheTag = `newsgraph,newsgraph-data-${dataVersion}`;
+
+/** What a 304 carries: the validators and caching rules of the response it stands for. */
+function validatorHeaders(etag: string): [string, string][] {
+  return [
+    ['cache-control', cachedControl],
+    ['etag', etag],
+    ['vary', 'Accept'],
+    ['cache-tag', cacheTag],
+  ];
+}
+
+// The headers of stored reads, one set a media type and outcome, built once: a response
+// copies a Headers object faster than it reads a list of pairs, and only the ETag differs
+// from one read to the next.
+const headerTemplates = new Map<string, Headers>();
+
+/** Every header a stored read goes out with, as a hit (complete) or as a miss. */
+export function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
+  const name = `${cache}\n${stored.contentType}`;
+  let template = headerTemplates.get(name);
+  if (!template) {
+    template = new Headers([
+      ['content-type', stored.contentType],
+      ...validatorHeaders(''),
+      // A miss gets the edge headers on its way out, like every executed response.
+      ...(cache === 'HIT' ? edgeHeaders('HIT') : []),
+    ]);
+    headerTemplates.set(name, template);
+  }
+  const headers = new Headers(template);
+  headers.set('etag', stored.etag);
+  return headers;
+}
+
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: validatorHeaders(etag) });
 }
 
 // caches.default, the data centre's cache. Its `default` member is Workers-only, and the DOM
 // declarations a dependency pulls in also declare `caches` without it, hence the cast.
 export const sharedCache = () => (caches as unknown as { default: Cache }).default;
 
-/** A stored response for this entry, if this data centre has one. */
-export async function lookup(entry: CacheEntry): Promise<Response | undefined> {
-  return sharedCache().match(entry.key);
-}
-
-/** A successful read's body, read once, and the headers it goes out with. */
-export interface Stored {
-  body: Uint8Array<ArrayBuffer>;
-  headers: Headers;
+/** A stored response for this key, if this data centre has one. */
+export async function lookup(key: string): Promise<Response | undefined> {
+  return sharedCache().match(key);
 }
 
 /**
- * Marks a fresh response cacheable when it is a success (a 200 without errors) and reads its
- * body, once: this response, the Cache API's copy and the isolate's memory then share its
- * bytes instead of teeing the stream. Anything else is marked `no-store` and passed on.
+ * A response Yoga gave, as a stored read when it is a success (a 200 without errors): its
+ * body read once, so that this response, the Cache API's copy and the isolate's memory share
+ * its bytes instead of teeing the stream. Anything else is marked `no-store` and passed on.
  */
 export async function cacheable(
   response: Response,
-  entry: CacheEntry,
+  etag: string,
   succeeded: boolean,
 ): Promise<Stored | Response> {
-  if (response.status !== 200 || !succeeded) {
+  const contentType = response.headers.get('content-type');
+  if (response.status !== 200 || !succeeded || !contentType) {
     response.headers.set('cache-control', uncachedControl);
     return response;
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers = new Headers(response.headers);
-  cacheHeaders(headers, entry);
-  return { body, headers };
+  return { body: new Uint8Array(await response.arrayBuffer()), contentType, etag };
 }
 
 /** Stores a cacheable success in this data centre's Cache API. */
-export function share(entry: CacheEntry, stored: Stored): Promise<void> {
-  return sharedCache().put(entry.key, new Response(stored.body, { headers: stored.headers }));
+export function share(key: string, stored: Stored): Promise<void> {
+  return sharedCache().put(
+    key,
+    new Response(stored.body, { headers: storedHeaders(stored, 'HIT') }),
+  );
 }
 
 // The isolate's own memory of recent successes, keyed by the request as it arrived (URL and
 // Accept), in front of the Cache API: a repeated read is answered without hashing, without
-// I/O, and without touching GraphQL. The body is kept encoded and the headers complete (CORS,
-// x-cache, the data version), so a hit builds one Response and nothing else. Bounded in
-// entries and bytes, least recently used out.
-interface Remembered {
-  body: Uint8Array<ArrayBuffer>;
-  /** Built once: the runtime copies a Headers object faster than it reads a list of pairs. */
-  headers: Headers;
-  etag: string;
+// I/O, and without touching GraphQL. The body is kept encoded, and the complete headers of a
+// hit (CORS, x-cache, the data version) are built on its first hit, so that an entry that is
+// never asked for again costs nothing more, and every later hit builds one Response and
+// nothing else. Bounded in entries and bytes, least recently used out.
+interface Remembered extends Stored {
+  headers?: Headers;
 }
-const remembered = new Map<string, Remembered>();
-const memoryBudget = { entries: 1_000, bytes: 8_000_000 };
-let rememberedBytes = 0;
+const remembered = new LRUCache<string, Remembered>({
+  max: 1_000,
+  maxSize: 8_000_000,
+  sizeCalculation: (entry) => Math.max(entry.body.byteLength, 1),
+});
 
 export function memoryKey(request: Request): string {
   return `${request.url}\n${request.headers.get('accept') ?? ''}`;
@@ -149,34 +198,20 @@ export function memoryKey(request: Request): string {
 export function recall(key: string, ifNoneMatch: string | null): Response | null {
   const entry = remembered.get(key);
   if (!entry) return null;
-  remembered.delete(key);
-  remembered.set(key, entry); // most recently used last
-  if (matchesEtag(ifNoneMatch, entry.etag)) {
+  entry.headers ??= storedHeaders(entry, 'HIT');
+  if (ifNoneMatch && matchesEtag(ifNoneMatch, entry.etag)) {
     return new Response(null, { status: 304, headers: entry.headers });
   }
   return new Response(entry.body, { status: 200, headers: entry.headers });
 }
 
 /**
- * Remembers a cacheable success with the headers a hit will carry: `finalHeaders` are those
- * the Worker adds to every response.
+ * Remembers a stored read. A hit carries no Server-Timing: a memory hit does no work worth
+ * timing, and every header a hit carries is a measurable part of its cost (x-cache says
+ * where it came from).
  */
-export function remember(key: string, stored: Stored, finalHeaders: [string, string][]): void {
-  const etag = stored.headers.get('etag');
-  if (!etag || remembered.has(key)) return;
-  // No Server-Timing: a memory hit does no work worth timing, and every header a hit
-  // carries is a measurable part of its cost (x-cache says where it came from).
-  const headers = new Headers([
-    ...[...stored.headers].filter(([name]) => name !== 'server-timing'),
-    ...finalHeaders,
-  ]);
-  remembered.set(key, { body: stored.body, headers, etag });
-  rememberedBytes += stored.body.byteLength;
-  for (const [oldest, old] of remembered) {
-    if (remembered.size <= memoryBudget.entries && rememberedBytes <= memoryBudget.bytes) break;
-    remembered.delete(oldest);
-    rememberedBytes -= old.body.byteLength;
-  }
+export function remember(key: string, stored: Stored): void {
+  if (!remembered.has(key)) remembered.set(key, { ...stored });
 }
 
 /** Records whether the operation succeeded, so that only successes are cached. */

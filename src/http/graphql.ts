@@ -4,6 +4,7 @@ import { useCacheOutcome } from './cache.ts';
 import { useCostLimit } from './cost.ts';
 import { useDocumentLimits } from './document-limits.ts';
 import { usePersistedDocuments } from './persisted.ts';
+import { usePreparation } from './prepared.ts';
 import { useSafeErrors, useVariableErrorCodes } from './safe-errors.ts';
 
 /** The GraphQL endpoint, built once per isolate. */
@@ -26,5 +27,6 @@ export const yoga = createYoga({
     ...useDocumentLimits(),
     useCostLimit(),
     useCacheOutcome(),
+    usePreparation(),
   ],
 });

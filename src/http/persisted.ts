@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import documents from '#documents';
 import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
@@ -17,25 +18,16 @@ export async function sha256(text: string): Promise<string> {
 }
 
 // Operations registered through Apollo's automatic persisted queries live in the isolate:
-// bounded, oldest out first. A client whose hash was evicted (or landed on another isolate)
+// bounded, least recently used out. A client whose hash was evicted (or landed on another isolate)
 // is told PERSISTED_QUERY_NOT_FOUND and registers again, as the protocol intends.
-const registered = new Map<string, string>();
-const registeredBudget = { entries: 1_000, characters: 2_000_000 };
-let registeredCharacters = 0;
+const registered = new LRUCache<string, string>({
+  max: 1_000,
+  maxSize: 2_000_000,
+  sizeCalculation: (query) => Math.max(query.length, 1),
+});
 
 function register(hash: string, query: string): void {
-  if (registered.has(hash)) return;
-  registered.set(hash, query);
-  registeredCharacters += query.length;
-  for (const [oldest, text] of registered) {
-    if (
-      registered.size <= registeredBudget.entries &&
-      registeredCharacters <= registeredBudget.characters
-    )
-      break;
-    registered.delete(oldest);
-    registeredCharacters -= text.length;
-  }
+  if (!registered.has(hash)) registered.set(hash, query);
 }
 
 /** A trusted document (the manifest) or an APQ registration, by hash. */

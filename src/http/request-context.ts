@@ -1,12 +1,19 @@
+import type { DocumentNode } from 'graphql';
+import type { CacheOutcome } from './edge-headers.ts';
+
 /** What the edge learns about one request as it passes through: the log line's fields. */
 export interface RequestRecord {
   operation?: string;
   documentId?: string;
   /** The operation's cost, once measured. */
   cost?: number;
-  cache: 'HIT' | 'MISS' | 'BYPASS';
+  cache: CacheOutcome;
+  /** A GET's key in the isolate's memory of answers (src/http/cache.ts), made once. */
+  memoryKey?: string;
   /** Whether the operation ran without errors: only such responses are cached. */
   succeeded?: boolean;
+  /** The document Yoga executed: prepared for the next request, if it succeeded. */
+  document?: DocumentNode;
 }
 
 // The record travels with the Request object Yoga sees (every hook has it) rather than as

@@ -39,12 +39,51 @@ const tooLarge = () =>
     `A request body may be at most ${limits.bodyBytes} bytes.`,
   );
 
+/** The GraphQL-over-HTTP parameters of a request, parsed once. */
+export interface OperationParams {
+  query: string | null;
+  /** A trusted document's hash (`documentId`), with or without its `sha256:` prefix. */
+  documentId: string | null;
+  operationName: string | null;
+  variables: Record<string, unknown> | null;
+  extensions: Record<string, unknown> | null;
+}
+
+/** A POST body read whole: its text (for Yoga) and, when it has their shape, its parameters. */
+export interface PostBody {
+  text: string;
+  params: OperationParams | null;
+}
+
+const optionalString = (value: unknown): string | null | undefined =>
+  value == null ? null : typeof value === 'string' ? value : undefined;
+const optionalObject = (value: unknown): Record<string, unknown> | null | undefined =>
+  value == null
+    ? null
+    : typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+
+/** The parameters of a JSON body, or null for anything that is not shaped like them. */
+function paramsOf(json: unknown): OperationParams | null {
+  const body = optionalObject(json);
+  if (!body) return null;
+  const params = {
+    query: optionalString(body.query),
+    documentId: optionalString(body.documentId),
+    operationName: optionalString(body.operationName),
+    variables: optionalObject(body.variables),
+    extensions: optionalObject(body.extensions),
+  };
+  return Object.values(params).includes(undefined) ? null : (params as OperationParams);
+}
+
 /**
- * Admits a POST to /graphql only as `application/json` within the size limit. Form and
- * multipart bodies never execute, so no "simple" cross-site request can run an operation.
- * Returns the request to pass on (its body read and bounded), or the response that refuses it.
+ * Admits a POST to /graphql only as `application/json` within the size limit, and reads it.
+ * Form and multipart bodies never execute, so no "simple" cross-site request can run an
+ * operation. Returns the body, or the response that refuses the request.
  */
-export async function guardPost(request: Request): Promise<Request | Response> {
+export async function readPost(request: Request): Promise<PostBody | Response> {
   if (mediaType(request) !== 'application/json') {
     return errorResponse(
       415,
@@ -53,37 +92,43 @@ export async function guardPost(request: Request): Promise<Request | Response> {
     );
   }
   const length = request.headers.get('content-length');
+  let text: string;
   if (length !== null) {
     // The runtime delivers no more bytes than Content-Length declares, so a declared size
-    // within the limit needs no counting: the request passes as it came.
-    return Number(length) > limits.bodyBytes ? tooLarge() : request;
+    // within the limit needs no counting.
+    if (Number(length) > limits.bodyBytes) return tooLarge();
+    text = await request.text();
+  } else {
+    // No Content-Length (a chunked upload): count what actually arrives.
+    const body = request.body ? await readAtMost(request.body, limits.bodyBytes) : new Uint8Array();
+    if (!body) return tooLarge();
+    text = new TextDecoder().decode(body);
   }
-  if (!request.body) return request;
-  // No Content-Length (a chunked upload): count what actually arrives.
-  const body = await readAtMost(request.body, limits.bodyBytes);
-  if (!body) return tooLarge();
-  return new Request(request.url, {
-    method: 'POST',
-    headers: request.headers,
-    body: body.buffer as ArrayBuffer,
-  });
-}
-
-/** The JSON parameters of a GET, parsed once (null where absent). */
-export interface GetParams {
-  variables: Record<string, unknown> | null;
-  extensions: Record<string, unknown> | null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Malformed JSON: Yoga answers it with its own error.
+  }
+  return { text, params: paramsOf(json) };
 }
 
 /**
- * Yoga parses the `variables` and `extensions` of a GET with a bare JSON.parse and answers a
- * malformed one with a 500: refuse those here with the 400 they deserve. What passes is
- * returned parsed, for the cache key.
+ * The parameters of a GET, from one pass over its URL. Yoga parses the `variables` and
+ * `extensions` of a GET with a bare JSON.parse and answers a malformed one with a 500: those
+ * are refused here with the 400 they deserve.
  */
-export function guardGet(url: URL): GetParams | Response {
-  const parsed: GetParams = { variables: null, extensions: null };
+export function guardGet(url: URL): OperationParams | Response {
+  const search = url.searchParams;
+  const parsed: OperationParams = {
+    query: search.get('query'),
+    documentId: search.get('documentId'),
+    operationName: search.get('operationName'),
+    variables: null,
+    extensions: null,
+  };
   for (const name of ['variables', 'extensions'] as const) {
-    const value = url.searchParams.get(name);
+    const value = search.get(name);
     if (value === null || value === '') continue;
     let json: unknown;
     try {

@@ -1,0 +1,128 @@
+import { type DocumentNode, type ExecutionResult, execute, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+import { schema } from '../schema/index.ts';
+import { costLimit, measuredCost } from './cost.ts';
+import { type RequestRecord, recordOf } from './request-context.ts';
+import type { OperationParams } from './request-guard.ts';
+
+/**
+ * A document that Yoga has already run to a success for this media type: parsed, validated,
+ * inside every document limit, with the content type Yoga negotiated for it.
+ */
+interface Prepared {
+  document: DocumentNode;
+  operationName: string | undefined;
+  /** The operation's own name, for the request log. */
+  name: string | undefined;
+  documentId: string | undefined;
+  contentType: string;
+}
+
+// Bounded like every per-isolate store: an attacker sending endless new documents only
+// cycles this memory. A document is at most 16,000 characters (src/http/limits.ts).
+const prepared = new LRUCache<string, Prepared>({
+  max: 1_000,
+  maxSize: 4_000_000,
+  sizeCalculation: (_value, key) => key.length,
+});
+
+/** The document a request names: its query text, or the hash of a persisted one. */
+function documentOf(params: OperationParams): string | null {
+  // A query sent with a hash or extensions is Yoga's to reconcile (and an APQ registration
+  // Yoga's to record), every time.
+  if (params.query != null) {
+    return params.extensions || params.documentId ? null : `q:${params.query}`;
+  }
+  // A hash-only request: a trusted documentId, or an APQ hash with no query to register.
+  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+    ?.sha256Hash;
+  const id = params.documentId ?? (typeof apq === 'string' ? apq : null);
+  return id === null ? null : `h:${id.replace(/^sha256:/, '')}`;
+}
+
+/**
+ * The key of a request's prepared operation: its document, operation name and Accept. Null
+ * for a request that goes through Yoga every time.
+ */
+export function preparedKey(params: OperationParams, accept: string | null): string | null {
+  const document = documentOf(params);
+  if (document === null) return null;
+  return `${accept ?? ''}\n${params.operationName ?? ''}\n${document}`;
+}
+
+/** Captures the document Yoga executes, so that a success can be prepared. */
+export function usePreparation(): Plugin {
+  return {
+    onExecute({ args }) {
+      const record = recordOf(args.contextValue.request);
+      if (record) record.document = args.document;
+    },
+  };
+}
+
+/** Remembers what Yoga ran to a success under this key: the next such request skips Yoga. */
+export function prepare(
+  key: string,
+  params: OperationParams,
+  record: RequestRecord,
+  response: Response,
+): void {
+  const contentType = response.headers.get('content-type');
+  if (!record.succeeded || !record.document || !contentType || response.status !== 200) return;
+  if (prepared.has(key)) return;
+  const operationName = params.operationName ?? undefined;
+  prepared.set(key, {
+    document: record.document,
+    operationName,
+    name: getOperationAST(record.document, operationName)?.name?.value,
+    documentId: record.documentId,
+    contentType,
+  });
+}
+
+/** A response body a prepared operation produced, and its media type. */
+export interface Answer {
+  body: string;
+  contentType: string;
+}
+
+/**
+ * Runs a prepared operation straight through graphql-js: no request parsing, no plugin
+ * pipeline, no validation (the document was validated when it was prepared). Only a success
+ * is answered here; for anything else (a cost over the limit, variables that do not coerce,
+ * a resolver's error) it returns null and the caller hands the request to Yoga, which
+ * reports it exactly as it always does.
+ */
+export async function runPrepared(
+  key: string,
+  params: OperationParams,
+  request: Request,
+  record: RequestRecord,
+): Promise<Answer | null> {
+  const known = prepared.get(key);
+  if (!known) return null;
+  const context = { request };
+  const cost = measuredCost(known.document, known.operationName, params.variables, context);
+  if (cost === undefined || cost > costLimit) return null;
+  const executed = execute({
+    schema,
+    document: known.document,
+    operationName: known.operationName,
+    variableValues: params.variables,
+    contextValue: context,
+  });
+  // Every resolver but search's answers synchronously: no promise to wait for, mostly.
+  const result: ExecutionResult = executed instanceof Promise ? await executed : executed;
+  if (result.errors?.length) return null;
+  record.operation = known.name;
+  record.documentId = known.documentId;
+  record.cost = cost;
+  record.succeeded = true;
+  // The shape Yoga gives a success, with the cost extension src/http/cost.ts adds.
+  const body = JSON.stringify({
+    data: result.data,
+    extensions: { cost: { requested: cost, limit: costLimit } },
+  });
+  return { body, contentType: known.contentType };
+}
