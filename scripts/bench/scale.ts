@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Corpus } from '../../src/model/types.ts';
 import { type Operation, probe, run } from './load.ts';
@@ -48,7 +49,7 @@ interface Built {
 }
 
 /** Generates, builds and bundles the corpus of N articles, and measures its startup. */
-function build(out: string, n: number): Built {
+async function build(out: string, n: number): Promise<Built> {
   const dir = `${out}/scale-${n}`;
   rmSync(dir, { recursive: true, force: true });
   writeSyntheticCorpus(dir, n);
@@ -71,12 +72,9 @@ function build(out: string, n: number): Built {
     );
   wrangler('--outdir', resolve(dir, 'dist'));
   wrangler('--outfile', resolve(dir, 'worker.bundle'));
-  const corpus = JSON.parse(
-    JSON.parse(
-      readFileSync(`${dir}/data.js`, 'utf8').match(/^export default JSON\.parse\((.*)\);$/m)?.[1] ??
-        '""',
-    ),
-  ) as Corpus;
+  const corpus = (
+    (await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: Corpus }
+  ).default;
   return {
     n,
     dir,
@@ -96,7 +94,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * the machine's drift falls on every N alike and the growth ratios compare like with like.
  */
 export async function scaleRun(out: string, rounds = 3): Promise<string> {
-  const built = sizes.map((n) => build(out, n));
+  const built: Built[] = [];
+  for (const n of sizes) built.push(await build(out, n));
   const servers: Served[] = [];
   for (const b of built) {
     servers.push(

@@ -35,15 +35,25 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
 }
 
 /**
+ * JSON text as a single-quoted JavaScript string literal. JSON is full of double quotes and
+ * has no single ones outside its strings, so this escapes a fraction of what a double-quoted
+ * literal would (which grew the bundle by a tenth); JSON.stringify already escaped every
+ * control character, so only backslashes, single quotes and the two line separators remain.
+ */
+function jsonLiteral(json: string): string {
+  return `'${json.replace(/[\\'\u2028\u2029]/g, (c) => (c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
+}
+
+/**
  * Writes the corpus as an ES module. The data is a JSON string handed to JSON.parse because
  * V8 parses JSON far faster than the equivalent object literal: it keeps isolate start cheap.
  */
 export function writeCorpusModule({ corpus, searchIndex }: BuiltData, out: string): number {
   mkdirSync(dirname(out), { recursive: true });
   const source = [
-    `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});`,
+    `export default JSON.parse(${jsonLiteral(JSON.stringify(corpus))});`,
     // Left as a string: MiniSearch.loadJSON parses it when the first search needs it.
-    `export const searchIndex = ${JSON.stringify(searchIndex)};`,
+    `export const searchIndex = ${jsonLiteral(searchIndex)};`,
     '',
   ].join('\n');
   writeFileSync(out, source);

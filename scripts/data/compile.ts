@@ -21,7 +21,11 @@ import type { ExcerptRecord, PartialDateRecord } from './records.ts';
 
 type TypeName = keyof Corpus['slugs'] | 'Position';
 
-function paragraphsOf(text: string, kinds: Record<string, ParagraphData['kind']>): ParagraphData[] {
+function paragraphsOf(
+  article: Index,
+  text: string,
+  kinds: Record<string, ParagraphData['kind']>,
+): ParagraphData[] {
   const paragraphs: ParagraphData[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
@@ -29,7 +33,7 @@ function paragraphsOf(text: string, kinds: Record<string, ParagraphData['kind']>
     // Blank lines separate paragraphs in the source; they are not paragraphs themselves.
     if (line.trim().length > 0) {
       const index = paragraphs.length;
-      paragraphs.push({ index, kind: kinds[String(index)] ?? 'BODY', start, end, text: line });
+      paragraphs.push({ article, index, kind: kinds[String(index)] ?? 'BODY', start, end });
     }
     start = end + 1;
   }
@@ -149,14 +153,14 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   const refs = (type: keyof Corpus['slugs'], list: string[], place: Place, field: string) =>
     list.map((slug) => ref(type, slug, place, field));
 
-  const paragraphs = loaded.articles.map((a) =>
-    paragraphsOf(a.text, a.record.paragraphKinds as Record<string, ParagraphData['kind']>),
+  const paragraphs = loaded.articles.map((a, index) =>
+    paragraphsOf(index, a.text, a.record.paragraphKinds as Record<string, ParagraphData['kind']>),
   );
 
   const excerpt = (e: ExcerptRecord, item: Sourced<unknown>, field: string): ExcerptData => {
     const article = ref('Article', e.article ?? item.article, item.place, `${field}.article`);
     const source: SourcedArticle | undefined = loaded.articles[article];
-    const fallback = { article, paragraph: 0, start: e.start, end: e.end, text: e.text };
+    const fallback = { article, paragraph: 0, start: e.start, end: e.end };
     if (!source) return fallback;
     const actual = source.text.slice(e.start, e.end);
     if (e.end > source.text.length) {
@@ -179,7 +183,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       problems.add(item.place, `${field} [${e.start}, ${e.end}) crosses a paragraph boundary`);
       return fallback;
     }
-    return { article, paragraph: paragraph.index, start: e.start, end: e.end, text: e.text };
+    return { article, paragraph: paragraph.index, start: e.start, end: e.end };
   };
   const excerptsOf = (item: Sourced<{ excerpts: ExcerptRecord[] }>) =>
     item.record.excerpts.map((e, i) => excerpt(e, item, `excerpts[${i}]`));
@@ -335,9 +339,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       paragraphs: articleParagraphs,
       editorialNote: r.editorialNote ?? null,
       // An article is its own evidence; its lede stands for it where an excerpt is expected.
-      excerpts: lede
-        ? [{ article: index, paragraph: 0, start: lede.start, end: lede.end, text: lede.text }]
-        : [],
+      excerpts: lede ? [{ article: index, paragraph: 0, start: lede.start, end: lede.end }] : [],
       actors: [],
       statements: [],
       meetings: [],
@@ -473,7 +475,7 @@ function checkQuotations(
       // A comma or full stop inside the closing mark belongs to the sentence, not the quote.
       const core = words.replace(/[\s,.;:]+$/, '');
       const covered = quoted.some(
-        (e) => e.start === q.start && (e.text === words || e.text === core),
+        (e) => e.start === q.start && (e.end === q.end || e.end === q.start + core.length),
       );
       if (!covered) {
         problems.add(

@@ -5,6 +5,7 @@ import type {
   ArticleData,
   DraftAgreementData,
   DraftClauseData,
+  ExcerptData,
   Index,
   MeetingData,
   PositionData,
@@ -80,4 +81,12 @@ export function listAt<T extends keyof RecordTypes>(
 /** A whole collection in default order. */
 export function listAll<T extends keyof RecordTypes>(type: T): ListView<RecordTypes[T]> {
   return wholeList(records[type]);
+}
+
+/**
+ * The words of a span (an excerpt or a paragraph), sliced from its article: exactly
+ * `Article.text.slice(start, end)`.
+ */
+export function spanText(span: Pick<ExcerptData, 'article' | 'start' | 'end'>): string {
+  return at('Article', span.article).text.slice(span.start, span.end);
 }

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { searchIndex } from '#data';
-import { at, corpus, type RecordTypes } from './corpus.ts';
+import { at, corpus, type RecordTypes, spanText } from './corpus.ts';
 import {
   foldTerm,
   indexOptions,
@@ -64,11 +64,7 @@ function joinHyphenated(spans: ExcerptData[]): ExcerptData[] {
     if (last && last.article === span.article && span.start - last.end === 1) {
       const gap = at('Article', span.article).text[last.end];
       if (gap === '-' || gap === '‑') {
-        joined[joined.length - 1] = {
-          ...last,
-          end: span.end,
-          text: `${last.text}${gap}${span.text}`,
-        };
+        joined[joined.length - 1] = { ...last, end: span.end };
         continue;
       }
     }
@@ -86,7 +82,7 @@ export function highlights(hit: SearchHit): ExcerptData[] {
   const terms = new Set(hit.terms);
   const spans: ExcerptData[] = [];
   for (const excerpt of hit.record.excerpts) {
-    for (const match of excerpt.text.matchAll(word)) {
+    for (const match of spanText(excerpt).matchAll(word)) {
       if (!terms.has(foldTerm(match[0]))) continue;
       const start = excerpt.start + (match.index ?? 0);
       spans.push({
@@ -94,7 +90,6 @@ export function highlights(hit: SearchHit): ExcerptData[] {
         paragraph: excerpt.paragraph,
         start,
         end: start + match[0].length,
-        text: match[0],
       });
     }
   }

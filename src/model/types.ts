@@ -7,12 +7,16 @@ import type { SearchableType } from './search-options.ts';
 
 export type Index = number;
 
+/**
+ * A span of an article, by offsets only: its words are the article's own, sliced when asked
+ * for (src/model/corpus.ts), so they cannot drift from the text and the bundle carries the
+ * text once.
+ */
 export interface ExcerptData {
   article: Index;
   paragraph: number;
   start: number;
   end: number;
-  text: string;
 }
 
 export interface PartialDateData {
@@ -32,12 +36,13 @@ export type AgreementStatus = 'DRAFT' | 'NOT_RATIFIED' | 'SIGNED' | 'SUPERSEDED'
 export type ClauseStatus = 'PROPOSED' | 'DISPUTED' | 'REJECTED' | 'ACCEPTED';
 export type Stance = 'SUPPORTS' | 'OPPOSES' | 'DEMANDS' | 'CONDITIONAL' | 'REJECTS';
 
+/** A paragraph of an article, by offsets, like an excerpt. */
 export interface ParagraphData {
+  article: Index;
   index: number;
   kind: ParagraphKind;
   start: number;
   end: number;
-  text: string;
 }
 
 interface Entity<T extends string> {

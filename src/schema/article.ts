@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { atOptional, bySlug, listAll, listAt } from '../model/corpus.ts';
+import { atOptional, bySlug, listAll, listAt, spanText } from '../model/corpus.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -35,7 +35,10 @@ ParagraphRef.implement({
       description: 'What the paragraph is.',
       resolve: (p) => p.kind,
     }),
-    text: t.exposeString('text', { description: 'The paragraph, verbatim.' }),
+    text: t.string({
+      description: 'The paragraph, verbatim.',
+      resolve: (paragraph) => spanText(paragraph),
+    }),
     start: t.exposeInt('start', {
       description: 'Where it starts in `Article.text` (UTF-16 code units).',
     }),

@@ -1,4 +1,4 @@
-import { at } from '../model/corpus.ts';
+import { at, spanText } from '../model/corpus.ts';
 import { ArticleRef, ExcerptRef } from './refs.ts';
 
 ExcerptRef.implement({
@@ -20,6 +20,9 @@ ExcerptRef.implement({
     end: t.exposeInt('end', {
       description: 'Where the span ends in `Article.text` (exclusive), in UTF-16 code units.',
     }),
-    text: t.exposeString('text', { description: 'The words of the span, verbatim.' }),
+    text: t.string({
+      description: 'The words of the span, verbatim.',
+      resolve: (excerpt) => spanText(excerpt),
+    }),
   }),
 });

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../scripts/data/build.ts';
+import { buildCorpus, writeCorpusModule } from '../../scripts/data/build.ts';
 import { DataError } from '../../scripts/data/problems.ts';
 
 // The data build as an author meets it: a corpus copied aside, one record spoiled, and the
@@ -40,6 +41,20 @@ describe('the data build', () => {
       'harbour-accord-2031',
     ]);
     expect(corpus.version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('writes a module that gives back exactly what it compiled, quotes and escapes included', async () => {
+    const built = buildCorpus(['data', fixture]);
+    // The articles' quotation marks, apostrophes and line breaks are what the literal escapes.
+    const text = built.corpus.articles.map((a) => a.text).join('');
+    expect(text).toMatch(/"/);
+    expect(text).toMatch(/'/);
+    expect(text).toMatch(/\n/);
+    const out = join(mkdtempSync(join(tmpdir(), 'newsgraph-module-')), 'data.js');
+    writeCorpusModule(built, out);
+    const module = await import(pathToFileURL(out).href);
+    expect(module.default).toEqual(built.corpus);
+    expect(module.searchIndex).toBe(built.searchIndex);
   });
 
   it('gives the same version for the same data, and another for other data', () => {
