@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Miniflare } from 'miniflare';
+import { unstable_readConfig } from 'wrangler';
+import WebSocket from 'ws';
+import { uniqueMarker } from './load.ts';
+import { cached, uncached } from './operations.ts';
+
+// npm run bench:profile -- --op "entity detail (POST)" [--seconds 3] [--bindings CACHE_API=on]
+//   [--script <a built Worker>]
+// A CPU profile of the Worker as deployed, under the benchmark's load for one operation,
+// taken through workerd's inspector: the hottest functions by self time, and the whole
+// profile in .bench/profile.cpuprofile (open it in Chrome's DevTools). The sampler slows the
+// isolate, so the figures rank costs; npm run bench measures them.
+const { values } = parseArgs({
+  options: {
+    op: { type: 'string' },
+    seconds: { type: 'string', default: '3' },
+    bindings: { type: 'string', multiple: true, default: [] },
+    script: { type: 'string' },
+  },
+});
+const op = [...uncached, ...cached].find((o) => o.name === values.op);
+if (!op) {
+  const names = [...uncached, ...cached].map((o) => `  ${o.name}`).join('\n');
+  throw new Error(`--op names one of the benchmark's operations:\n${names}`);
+}
+mkdirSync('.bench', { recursive: true });
+if (!values.script) {
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.bench/profiled'], {
+    stdio: 'pipe',
+  });
+}
+const script = values.script ?? '.bench/profiled/index.js';
+const inspectorPort = 9229 + Math.floor(Math.random() * 500);
+const mf = new Miniflare({
+  host: '127.0.0.1',
+  port: 0,
+  inspectorPort,
+  workers: [
+    {
+      name: 'api',
+      modules: true,
+      compatibilityDate: '2025-11-01',
+      scriptPath: script,
+      // The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.
+      bindings: {
+        ...(unstable_readConfig({ config: 'wrangler.toml' }).vars as Record<string, string>),
+        REQUEST_LOG: 'off',
+        ...Object.fromEntries(values.bindings.map((b) => b.split('=') as [string, string])),
+      },
+    },
+  ],
+});
+const url = await mf.ready;
+const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
+  webSocketDebuggerUrl: string;
+}[];
+const ws = new WebSocket(list[0]?.webSocketDebuggerUrl ?? '');
+await new Promise((r) => ws.once('open', r));
+let id = 0;
+const pending = new Map<number, (v: unknown) => void>();
+ws.on('message', (m) => {
+  const msg = JSON.parse(String(m)) as { id?: number; result?: unknown };
+  if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
+});
+const send = (method: string, params = {}) =>
+  new Promise<unknown>((r) => {
+    pending.set(++id, r);
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+let n = 0;
+const load = (duration: number) =>
+  autocannon({
+    url: url.origin,
+    connections: 8,
+    duration,
+    requests: [
+      {
+        method: op.method,
+        path: op.path,
+        headers: op.headers,
+        body: op.body,
+        setupRequest: (req) => ({ ...req, path: op.path.replaceAll(uniqueMarker, String(n++)) }),
+      },
+    ],
+  });
+await load(1);
+await send('Profiler.enable');
+await send('Profiler.setSamplingInterval', { interval: 50 });
+await send('Profiler.start');
+const result = await load(Number(values.seconds));
+const { profile } = (await send('Profiler.stop')) as {
+  profile: {
+    nodes: {
+      id: number;
+      callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+};
+writeFileSync('.bench/profile.cpuprofile', JSON.stringify(profile));
+const self = new Map<string, number>();
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+let total = 0;
+profile.samples.forEach((s, i) => {
+  const node = byId.get(s);
+  const f = node?.callFrame;
+  const key = `${f?.functionName || '(anon)'} ${f?.url.split('/').pop()}:${f?.lineNumber}:${f?.columnNumber}`;
+  const dt = profile.timeDeltas[i] ?? 0;
+  total += dt;
+  self.set(key, (self.get(key) ?? 0) + dt);
+});
+console.log(
+  `${result.requests.total} requests, ${result.non2xx} non-2xx; sampled ${(total / 1000).toFixed(0)} ms`,
+);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  console.log(
+    `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / result.requests.total).toFixed(1).padStart(6)} µs/req  ${k}`,
+  );
+}
+ws.close();
+await mf.dispose();
