@@ -9,7 +9,7 @@ import { cached, helloWorld, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
 import { type Served, serve } from './workerd.ts';
 
-// npm run bench [-- --seconds 2 --rounds 3 --no-scale | --scale-only] [--only <regexp>]
+// npm run bench [-- --seconds 2 --rounds 5 --no-scale | --scale-only] [--only <regexp>]
 // The Worker as deployed (wrangler deploy --dry-run), served by one workerd through
 // Miniflare on loopback, beside a floor Worker (a precomputed JSON body) and a bare
 // Yoga + Pothos Worker, loaded in interleaved rounds by autocannon. Absolute numbers drift
@@ -17,7 +17,7 @@ import { type Served, serve } from './workerd.ts';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '2' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     'no-scale': { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
     // A regular expression: only the targets whose names match run (the floor always does).
@@ -146,15 +146,17 @@ interface Target {
   rounds: Round[];
 }
 const targets: Target[] = [];
+// In each round a target runs close in time to what it is compared with (the hits beside
+// the floors, the API beside the bare Worker): this machine drifts within minutes.
 for (const [server, op] of [
   [floor, floorOp],
   [floor, floorWithHeaders],
+  ...cached.map((op) => [api, op] as const),
   [floor, floorLargest],
   [hello, helloWorld],
   ...uncached.map((op) => [isUnique(op) ? apiMiss : api, op] as const),
   [apiCacheApi, missCacheApi],
   [apiCacheApiNoStore, missCacheApiNoStore],
-  ...cached.map((op) => [api, op] as const),
 ] as [Served, Operation][]) {
   if (only && op !== floorOp && !only.test(op.name)) continue;
   targets.push({ server, op, body: await probe(server, op), rounds: [] });
@@ -186,12 +188,21 @@ const summary = targets.map((t) => {
   };
 });
 const byName = new Map(summary.map((s) => [s.name, s]));
-const floorRate = byName.get(floorOp.name)?.reqPerSec ?? 1;
-const rate = (name: string) => byName.get(name)?.reqPerSec ?? Number.NaN;
+const roundsOf = new Map(targets.map((t) => [t.op.name, t.rounds]));
+/**
+ * One target's req/s over another's: the median of the ratios round by round, each taken
+ * between runs seconds apart, so that the machine's drift over a run cancels out.
+ */
+const ratio = (name: string, over: string) => {
+  const a = roundsOf.get(name);
+  const b = roundsOf.get(over);
+  if (!a || !b) return Number.NaN;
+  return median(a.map((r, i) => r.reqPerSec / (b[i]?.reqPerSec ?? Number.NaN)));
+};
 
 const rows = summary.map(
   (s) =>
-    `| ${s.name} | ${(s.bytes / 1024).toFixed(1)} | ${Math.round(s.reqPerSec)} | ${(s.reqPerSec / floorRate).toFixed(2)} | ${s.p50} | ${s.p99} | ${Math.round(s.cpuUs)} | ${s.bytes > 2048 ? Math.round(s.cpuUs / (s.bytes / 1024)) : '–'} |`,
+    `| ${s.name} | ${(s.bytes / 1024).toFixed(1)} | ${Math.round(s.reqPerSec)} | ${ratio(s.name, floorOp.name).toFixed(2)} | ${s.p50} | ${s.p99} | ${Math.round(s.cpuUs)} | ${s.bytes > 2048 ? Math.round(s.cpuUs / (s.bytes / 1024)) : '–'} |`,
 );
 const list20 = byName.get('list page of 20 (POST)');
 const largest = byName.get('largest page, 100 (POST)');
@@ -202,36 +213,36 @@ const marginalPerKb =
 const checks = [
   [
     'entity detail POST ÷ bare Yoga + Pothos `{ __typename }` (req/s, target ≥ 1.0)',
-    rate('entity detail (POST)') / rate(helloWorld.name),
+    ratio('entity detail (POST)', helloWorld.name),
   ],
   [
     'detail GET cache miss ÷ detail POST (target ≥ 1.2)',
-    rate('entity detail (GET, cache miss)') / rate('entity detail (POST)'),
+    ratio('entity detail (GET, cache miss)', 'entity detail (POST)'),
   ],
   [
     'detail GET cache miss with CACHE_API=on ÷ detail POST',
-    rate(missCacheApi.name) / rate('entity detail (POST)'),
+    ratio(missCacheApi.name, 'entity detail (POST)'),
   ],
   [
     'detail GET cache miss with CACHE_API=on, no Cache API storage ÷ detail POST',
-    rate(missCacheApiNoStore.name) / rate('entity detail (POST)'),
+    ratio(missCacheApiNoStore.name, 'entity detail (POST)'),
   ],
   [
     'detail GET cache hit ÷ detail POST',
-    rate('entity detail (GET, cache hit)') / rate('entity detail (POST)'),
+    ratio('entity detail (GET, cache hit)', 'entity detail (POST)'),
   ],
-  ['floor with a hit’s headers ÷ floor', rate(floorWithHeaders.name) / floorRate],
+  ['floor with a hit’s headers ÷ floor', ratio(floorWithHeaders.name, floorOp.name)],
   [
     'largest page’s cache hit ÷ the floor serving its body and headers',
-    rate('largest page, 100 (GET, cache hit)') / rate(floorLargest.name),
+    ratio('largest page, 100 (GET, cache hit)', floorLargest.name),
   ],
   [
     '`{ __typename }` on the API ÷ on the bare Yoga + Pothos Worker',
-    rate('{ __typename } on the API (POST)') / rate(helloWorld.name),
+    ratio('{ __typename } on the API (POST)', helloWorld.name),
   ],
   [
     'worst cache hit ÷ floor (target ≥ 0.8)',
-    Math.min(...cached.map((op) => rate(op.name))) / floorRate,
+    Math.min(...cached.map((op) => ratio(op.name, floorOp.name))),
   ],
   ['most CPU of any operation, µs (target ≤ 2,500)', Math.max(...summary.map((s) => s.cpuUs))],
   ['marginal CPU per KB, list page → largest page, µs (target ≤ ~135)', marginalPerKb],
@@ -239,7 +250,7 @@ const checks = [
 
 let markdown = `## Throughput and CPU (${new Date().toISOString().slice(0, 10)})
 
-\`npm run bench\` (${rounds} interleaved rounds × ${seconds} s a target, autocannon with ${connections} connections, each Worker on its own workerd process via Miniflare on loopback, the cache misses each on one of their own; every body checked; 0 errors). CPU is the workerd process's CPU time (/proc schedstat) divided by requests.
+\`npm run bench\` (${rounds} interleaved rounds × ${seconds} s a target, autocannon with ${connections} connections, each Worker on its own workerd process via Miniflare on loopback, the cache misses each on one of their own; every body checked; 0 errors). ÷ floor and the checks' ratios are medians of round-by-round ratios. CPU is the workerd process's CPU time (/proc schedstat) divided by requests.
 
 | target | response KiB | req/s | ÷ floor | p50 ms | p99 ms | CPU µs/req | CPU µs/KiB |
 | --- | --- | --- | --- | --- | --- | --- | --- |
