@@ -4,7 +4,6 @@ import {
   lookup,
   matchesEtag,
   memoryKey,
-  namesOperation,
   notModified,
   recall,
   remember,
@@ -22,7 +21,7 @@ import { playground, wantsPlayground } from './http/playground.ts';
 import { type Answer, prepare, preparedKey, runPrepared } from './http/prepared.ts';
 import { rateLimited } from './http/rate-limit.ts';
 import { type RequestRecord, track } from './http/request-context.ts';
-import { guardGet, type OperationParams, readPost } from './http/request-guard.ts';
+import { documentOf, guardGet, type OperationParams, readPost } from './http/request-guard.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
 import { schemaSdl } from './http/sdl.ts';
@@ -88,7 +87,7 @@ async function read(
 ): Promise<Response> {
   const params = guardGet(url);
   if (params instanceof Response) return params;
-  if (!namesOperation(params)) {
+  if (documentOf(params) === null) {
     // No operation named: an error, never cached.
     const response = await viaYoga(request, record);
     response.headers.set('cache-control', uncachedControl);

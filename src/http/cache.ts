@@ -4,7 +4,7 @@ import { dataVersion } from '../model/corpus.ts';
 import { edgeHeaders } from './edge-headers.ts';
 import { sha256 } from './persisted.ts';
 import { recordOf } from './request-context.ts';
-import type { OperationParams } from './request-guard.ts';
+import { documentOf, type OperationParams } from './request-guard.ts';
 
 // The data changes only with a deploy, so a successful read is good until the next one:
 // browsers keep it a minute, the edge a day (and serves it stale for a week while it
@@ -25,17 +25,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Whether a GET names an operation at all (a query, a documentId or an APQ hash). */
-export function namesOperation(params: OperationParams): boolean {
-  return params.query != null || params.documentId != null || apqHash(params) !== undefined;
-}
-
-function apqHash(params: OperationParams): string | undefined {
-  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
-    ?.sha256Hash;
-  return typeof hash === 'string' ? hash : undefined;
-}
-
 /**
  * Where a GET's response is kept in caches.default: the operation (a trusted documentId, an
  * APQ hash, or the query text), its name, its variables (keys sorted) and the media type
@@ -43,16 +32,9 @@ function apqHash(params: OperationParams): string | undefined {
  * the hash is sha256: no request can be made to collide with another's entry.
  */
 export async function sharedKey(params: OperationParams, accept: string | null): Promise<string> {
-  const documentId = params.documentId?.replace(/^sha256:/, '');
-  const apq = apqHash(params);
-  // The kind prefix keeps a query text from ever standing for a hash.
-  const document =
-    (params.query && `q:${params.query}`) ||
-    (documentId && `h:${documentId}`) ||
-    (apq !== undefined && `h:${apq}`);
   const hash = await sha256(
     [
-      document,
+      documentOf(params),
       params.operationName ?? '',
       canonical(params.variables),
       (accept ?? '').trim().toLowerCase(),

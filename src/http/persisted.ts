@@ -5,6 +5,7 @@ import documents from '#documents';
 import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
 import { recordOf } from './request-context.ts';
+import { apqHash } from './request-guard.ts';
 
 const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const encoder = new TextEncoder();
@@ -37,8 +38,7 @@ export function persistedDocument(hash: string): string | null {
 
 /** The hash a request names: a trusted `documentId`, or Apollo's APQ extension. */
 export function persistedKey(params: GraphQLParams, request: Request): string | null {
-  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
-    ?.sha256Hash;
+  const apq = apqHash(params);
   const id =
     (params as { documentId?: unknown }).documentId ??
     // Yoga reads only the standard GET parameters; a documentId stays in the URL.
@@ -53,9 +53,8 @@ export function persistedKey(params: GraphQLParams, request: Request): string | 
 function useApqRegistration(): Plugin {
   return {
     async onParams({ params }) {
-      const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
-        ?.sha256Hash;
-      if (typeof hash !== 'string' || typeof params.query !== 'string') return;
+      const hash = apqHash(params);
+      if (hash === undefined || typeof params.query !== 'string') return;
       if (params.query.length > limits.documentCharacters) return; // refused by the parse limits
       if ((await sha256(params.query)) !== hash) {
         throw clientError(

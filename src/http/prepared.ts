@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { schema } from '../schema/index.ts';
 import { costLimit, measuredCost } from './cost.ts';
 import { type RequestRecord, recordOf } from './request-context.ts';
-import type { OperationParams } from './request-guard.ts';
+import { documentOf, type OperationParams } from './request-guard.ts';
 
 /**
  * A document that Yoga has already run to a success for this media type: parsed, validated,
@@ -20,32 +20,23 @@ interface Prepared {
 }
 
 // Bounded like every per-isolate store: an attacker sending endless new documents only
-// cycles this memory. A document is at most 16,000 characters (src/http/limits.ts).
+// cycles this memory. The documents are the ones Yoga's parser cache holds already; the
+// bound in characters (a document is at most 16,000, src/http/limits.ts) keeps the largest
+// ones from pinning more of the isolate's 128 MB than the usual few hundred characters do.
 const prepared = new LRUCache<string, Prepared>({
   max: 1_000,
-  maxSize: 4_000_000,
+  maxSize: 2_000_000,
   sizeCalculation: (_value, key) => key.length,
 });
-
-/** The document a request names: its query text, or the hash of a persisted one. */
-function documentOf(params: OperationParams): string | null {
-  // A query sent with a hash or extensions is Yoga's to reconcile (and an APQ registration
-  // Yoga's to record), every time.
-  if (params.query != null) {
-    return params.extensions || params.documentId ? null : `q:${params.query}`;
-  }
-  // A hash-only request: a trusted documentId, or an APQ hash with no query to register.
-  const apq = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
-    ?.sha256Hash;
-  const id = params.documentId ?? (typeof apq === 'string' ? apq : null);
-  return id === null ? null : `h:${id.replace(/^sha256:/, '')}`;
-}
 
 /**
  * The key of a request's prepared operation: its document, operation name and Accept. Null
  * for a request that goes through Yoga every time.
  */
 export function preparedKey(params: OperationParams, accept: string | null): string | null {
+  // A query sent with a hash or extensions is Yoga's to reconcile (and an APQ registration
+  // Yoga's to record), every time.
+  if (params.query != null && (params.extensions || params.documentId != null)) return null;
   const document = documentOf(params);
   if (document === null) return null;
   return `${accept ?? ''}\n${params.operationName ?? ''}\n${document}`;

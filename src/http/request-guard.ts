@@ -49,6 +49,26 @@ export interface OperationParams {
   extensions: Record<string, unknown> | null;
 }
 
+/** The hash Apollo's automatic persisted queries send (`extensions.persistedQuery`), if any. */
+export function apqHash(params: {
+  extensions?: Record<string, unknown> | null | undefined;
+}): string | undefined {
+  const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+    ?.sha256Hash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
+/**
+ * The document a request names: `q:` and its query text, or `h:` and the hash of a persisted
+ * one (a trusted `documentId`, else an APQ hash). The kind prefix keeps a query text from
+ * ever standing for a hash. Null when it names none.
+ */
+export function documentOf(params: OperationParams): string | null {
+  if (params.query != null) return `q:${params.query}`;
+  const id = params.documentId ?? apqHash(params);
+  return id === undefined || id === null ? null : `h:${id.replace(/^sha256:/, '')}`;
+}
+
 /** A POST body read whole: its text (for Yoga) and, when it has their shape, its parameters. */
 export interface PostBody {
   text: string;
@@ -64,10 +84,17 @@ const optionalObject = (value: unknown): Record<string, unknown> | null | undefi
       ? (value as Record<string, unknown>)
       : undefined;
 
-/** The parameters of a JSON body, or null for anything that is not shaped like them. */
+// What a body may hold: GraphQL over HTTP's four, and the persisted-documents `documentId`.
+const knownParams = new Set(['query', 'documentId', 'operationName', 'variables', 'extensions']);
+
+/**
+ * The parameters of a JSON body, or null for anything not shaped like them (Yoga refuses
+ * that, a parameter it does not know included, with its own error).
+ */
 function paramsOf(json: unknown): OperationParams | null {
   const body = optionalObject(json);
   if (!body) return null;
+  for (const key in body) if (body[key] != null && !knownParams.has(key)) return null;
   const params = {
     query: optionalString(body.query),
     documentId: optionalString(body.documentId),

@@ -77,6 +77,19 @@ describe('prepared operations', () => {
     }
   });
 
+  it('leave a body with a parameter GraphQL over HTTP does not define to Yoga, which refuses it', async () => {
+    const query = nonce() + paged;
+    expect((await post(query, { n: 1 })).status).toBe(200);
+    const res = await request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { n: 1 }, page: 2 }),
+    });
+    expect(path(res)).toBe('yoga');
+    expect(res.status).toBe(400);
+    expect(codes((await res.json()) as GraphQLBody)).toEqual(['BAD_REQUEST']);
+  });
+
   it('refuse a prepared document whose variables price it over the cost limit', async () => {
     const query =
       nonce() +
