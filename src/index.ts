@@ -93,7 +93,7 @@ async function read(
     response.headers.set('cache-control', uncachedControl);
     return response;
   }
-  const key = record.memoryKey ?? memoryKey(request);
+  const key = memoryKey(request);
   const etag = etagOf(key);
   if (matchesEtag(request.headers.get('if-none-match'), etag)) {
     record.cache = 'HIT';
@@ -202,13 +202,15 @@ export default {
     const started = Date.now();
     // A remembered GET passed every check when it was first answered, and its URL names the
     // path: it is answered before any routing, complete with its headers.
-    const key = request.method === 'GET' ? memoryKey(request) : undefined;
-    const recalled = key ? recall(key, request.headers.get('if-none-match')) : null;
+    const recalled =
+      request.method === 'GET'
+        ? recall(memoryKey(request), request.headers.get('if-none-match'))
+        : null;
     if (recalled) {
       if (env.REQUEST_LOG !== 'off') logRequest(request, recalled, { cache: 'HIT' }, started);
       return recalled;
     }
-    const record: RequestRecord = { cache: 'BYPASS', memoryKey: key };
+    const record: RequestRecord = { cache: 'BYPASS' };
     const response = await route(request, env, ctx, record);
     for (const [name, value] of edgeHeaders(record.cache)) response.headers.set(name, value);
     if (env.REQUEST_LOG !== 'off') logRequest(request, response, record, started);

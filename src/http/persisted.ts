@@ -5,7 +5,7 @@ import documents from '#documents';
 import { clientError } from '../schema/errors.ts';
 import { limits } from './limits.ts';
 import { recordOf } from './request-context.ts';
-import { apqHash } from './request-guard.ts';
+import { apqHash, bareHash } from './request-guard.ts';
 
 const hex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const encoder = new TextEncoder();
@@ -44,9 +44,7 @@ export function persistedKey(params: GraphQLParams, request: Request): string | 
     // Yoga reads only the standard GET parameters; a documentId stays in the URL.
     (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null) ??
     apq;
-  if (typeof id !== 'string') return null;
-  // Both "abc…" and "sha256:abc…" (the persisted-documents proposal's form) are accepted.
-  return id.startsWith('sha256:') ? id.slice(7) : id;
+  return typeof id === 'string' ? bareHash(id) : null;
 }
 
 /** Registers an APQ query under its hash, refusing a hash that is not the query's. */

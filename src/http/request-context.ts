@@ -8,8 +8,6 @@ export interface RequestRecord {
   /** The operation's cost, once measured. */
   cost?: number;
   cache: CacheOutcome;
-  /** A GET's key in the isolate's memory of answers (src/http/cache.ts), made once. */
-  memoryKey?: string;
   /** Whether the operation ran without errors: only such responses are cached. */
   succeeded?: boolean;
   /** The document Yoga executed: prepared for the next request, if it succeeded. */

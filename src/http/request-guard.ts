@@ -58,6 +58,11 @@ export function apqHash(params: {
   return typeof hash === 'string' ? hash : undefined;
 }
 
+/** A persisted document's hash, given bare or in the persisted-documents proposal's `sha256:…`. */
+export function bareHash(id: string): string {
+  return id.startsWith('sha256:') ? id.slice(7) : id;
+}
+
 /**
  * The document a request names: `q:` and its query text, or `h:` and the hash of a persisted
  * one (a trusted `documentId`, else an APQ hash). The kind prefix keeps a query text from
@@ -66,7 +71,7 @@ export function apqHash(params: {
 export function documentOf(params: OperationParams): string | null {
   if (params.query != null) return `q:${params.query}`;
   const id = params.documentId ?? apqHash(params);
-  return id === undefined || id === null ? null : `h:${id.replace(/^sha256:/, '')}`;
+  return id === undefined || id === null ? null : `h:${bareHash(id)}`;
 }
 
 /** A POST body read whole: its text (for Yoga) and, when it has their shape, its parameters. */
