@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { type PackedCorpus, unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { type Operation, probe, run } from './load.ts';
 import { startupCpuMs } from './startup.ts';
@@ -72,9 +73,10 @@ async function build(out: string, n: number): Promise<Built> {
     );
   wrangler('--outdir', resolve(dir, 'dist'));
   wrangler('--outfile', resolve(dir, 'worker.bundle'));
-  const corpus = (
-    (await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: Corpus }
-  ).default;
+  const corpus = unpack(
+    ((await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: PackedCorpus })
+      .default,
+  );
   return {
     n,
     dir,

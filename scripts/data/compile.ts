@@ -1,3 +1,4 @@
+import { paragraphsOf } from '../../src/model/packed.ts';
 import type {
   ActorData,
   ArticleData,
@@ -20,25 +21,6 @@ import type { Place, Problems } from './problems.ts';
 import type { ExcerptRecord, PartialDateRecord } from './records.ts';
 
 type TypeName = keyof Corpus['slugs'] | 'Position';
-
-function paragraphsOf(
-  article: Index,
-  text: string,
-  kinds: Record<string, ParagraphData['kind']>,
-): ParagraphData[] {
-  const paragraphs: ParagraphData[] = [];
-  let start = 0;
-  for (const line of text.split('\n')) {
-    const end = start + line.length;
-    // Blank lines separate paragraphs in the source; they are not paragraphs themselves.
-    if (line.trim().length > 0) {
-      const index = paragraphs.length;
-      paragraphs.push({ article, index, kind: kinds[String(index)] ?? 'BODY', start, end });
-    }
-    start = end + 1;
-  }
-  return paragraphs;
-}
 
 function partialDate(date: PartialDateRecord | undefined): PartialDateData | null {
   if (!date) return null;
@@ -109,18 +91,19 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   };
 
   const slugTable = (type: TypeName, items: Sourced<{ slug: string }>[]): SlugTable => {
-    const table: SlugTable = {};
+    const table = new Map<string, Index>();
     items.forEach((item, index) => {
       const slug = item.record.slug;
-      if (Object.hasOwn(table, slug)) {
-        const first = items[table[slug] as number];
+      const seen = table.get(slug);
+      if (seen !== undefined) {
+        const first = items[seen];
         problems.add(
           item.place,
           `duplicate ${type} slug "${slug}" (first defined in ${first?.place.file} › ${first?.place.record})`,
         );
         return;
       }
-      table[slug] = index;
+      table.set(slug, index);
     });
     return table;
   };
@@ -137,8 +120,8 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   slugTable('Position', sources.positions);
 
   const ref = (type: keyof Corpus['slugs'], slug: string, place: Place, field: string): Index => {
-    const index = slugs[type][slug];
-    if (index === undefined || !Object.hasOwn(slugs[type], slug)) {
+    const index = slugs[type].get(slug);
+    if (index === undefined) {
       problems.add(place, `${field} "${slug}" does not resolve to any ${type}`);
       return -1;
     }

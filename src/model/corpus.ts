@@ -1,5 +1,6 @@
-import data from '#data';
+import packed from '#data';
 import { indexedList, type ListView, wholeList } from './list.ts';
+import { unpack } from './packed.ts';
 import type {
   ActorData,
   ArticleData,
@@ -13,8 +14,8 @@ import type {
   TopicData,
 } from './types.ts';
 
-/** The compiled corpus, parsed once per isolate when this module loads. */
-export const corpus = data;
+/** The compiled corpus, parsed and unpacked once per isolate when this module loads. */
+export const corpus = unpack(packed);
 
 /** A content hash of the bundled data; changes exactly when the data does. */
 export const dataVersion: string = corpus.version;
@@ -46,9 +47,8 @@ export const records: { [T in keyof RecordTypes]: readonly RecordTypes[T][] } = 
 
 /** The record a slug names, or null: an unknown slug is an answer, not an error. */
 export function bySlug<T extends NodeType>(type: T, slug: string): RecordTypes[T] | null {
-  const table = corpus.slugs[type];
-  // hasOwn: a slug such as "constructor" must not find Object.prototype's members.
-  return Object.hasOwn(table, slug) ? (records[type][table[slug] as Index] ?? null) : null;
+  const index = corpus.slugs[type].get(slug);
+  return index === undefined ? null : (records[type][index] ?? null);
 }
 
 /** The record at a compiled reference. References were resolved at build time. */

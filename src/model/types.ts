@@ -142,8 +142,8 @@ export interface TopicData extends Entity<'Topic'> {
   positions: Index[];
 }
 
-/** slug → index, one table per type. */
-export type SlugTable = Record<string, Index>;
+/** slug → index, one table per type. A Map: it builds and looks up faster at 50,000 slugs. */
+export type SlugTable = ReadonlyMap<string, Index>;
 
 /** value → indexes in default order, for the list filters. */
 export type Postings = Record<string, Index[]>;

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, writeCorpusModule } from '../../scripts/data/build.ts';
 import { DataError } from '../../scripts/data/problems.ts';
+import { pack, unpack } from '../../src/model/packed.ts';
 
 // The data build as an author meets it: a corpus copied aside, one record spoiled, and the
 // build's message read for the file, the record and the problem.
@@ -53,8 +54,23 @@ describe('the data build', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'newsgraph-module-')), 'data.js');
     writeCorpusModule(built, out);
     const module = await import(pathToFileURL(out).href);
-    expect(module.default).toEqual(built.corpus);
+    expect(unpack(module.default)).toEqual(built.corpus);
     expect(module.searchIndex).toBe(built.searchIndex);
+  });
+
+  it('packs the module to a fraction of the records, and refuses what it could not give back', () => {
+    const { corpus } = buildCorpus(['data', fixture]);
+    const packed = pack(corpus);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(corpus).length * 0.7);
+    expect(unpack(packed).slugs.Actor.get('sergei-markov')).toBe(
+      corpus.actors.findIndex((a) => a.slug === 'sergei-markov'),
+    );
+    const misplaced = structuredClone(corpus);
+    (misplaced.statements[0] as { excerpt: { paragraph: number } }).excerpt.paragraph += 1;
+    expect(() => pack(misplaced)).toThrow(/is not in paragraph/);
+    const extra = structuredClone(corpus);
+    Object.assign(extra.topics[1] as object, { note: 'x' });
+    expect(() => pack(extra)).toThrow(/topics\[1\] has the fields/);
   });
 
   it('gives the same version for the same data, and another for other data', () => {
