@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
-import WebSocket from 'ws';
+import { inspect, inspectorPortFor } from './inspector.ts';
 import { uniqueMarker } from './load.ts';
 import { cached, uncached } from './operations.ts';
 
@@ -34,7 +34,7 @@ if (!values.script) {
   });
 }
 const script = values.script ?? '.bench/profiled/index.js';
-const inspectorPort = 9229 + Math.floor(Math.random() * 500);
+const inspectorPort = inspectorPortFor();
 const mf = new Miniflare({
   host: '127.0.0.1',
   port: 0,
@@ -55,22 +55,8 @@ const mf = new Miniflare({
   ],
 });
 const url = await mf.ready;
-const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
-  webSocketDebuggerUrl: string;
-}[];
-const ws = new WebSocket(list[0]?.webSocketDebuggerUrl ?? '');
-await new Promise((r) => ws.once('open', r));
-let id = 0;
-const pending = new Map<number, (v: unknown) => void>();
-ws.on('message', (m) => {
-  const msg = JSON.parse(String(m)) as { id?: number; result?: unknown };
-  if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
-});
-const send = (method: string, params = {}) =>
-  new Promise<unknown>((r) => {
-    pending.set(++id, r);
-    ws.send(JSON.stringify({ id, method, params }));
-  });
+const inspector = await inspect(inspectorPort);
+const send = inspector.send;
 let n = 0;
 const load = (duration: number) =>
   autocannon({
@@ -122,5 +108,5 @@ for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / result.requests.total).toFixed(1).padStart(6)} µs/req  ${k}`,
   );
 }
-ws.close();
+inspector.close();
 await mf.dispose();

@@ -3,8 +3,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { type PackedCorpus, unpack } from '../../src/model/packed.ts';
+import { unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
+import { heapInUse, type Inspector, inspect, inspectorPortFor } from './inspector.ts';
 import { type Operation, probe, run } from './load.ts';
 import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
@@ -74,8 +75,9 @@ async function build(out: string, n: number): Promise<Built> {
   wrangler('--outdir', resolve(dir, 'dist'));
   wrangler('--outfile', resolve(dir, 'worker.bundle'));
   const corpus = unpack(
-    ((await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: PackedCorpus })
-      .default,
+    JSON.parse(
+      ((await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: string }).default,
+    ),
   );
   return {
     n,
@@ -87,6 +89,7 @@ async function build(out: string, n: number): Promise<Built> {
   };
 }
 
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
@@ -99,13 +102,27 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
   const built: Built[] = [];
   for (const n of sizes) built.push(await build(out, n));
   const servers: Served[] = [];
+  const inspectors: Inspector[] = [];
   for (const b of built) {
+    const inspectorPort = inspectorPortFor();
     servers.push(
       await serve(`scale-${b.n}`, {
         scriptPath: `${b.dir}/dist/index.js`,
         bindings: { REQUEST_LOG: 'off' },
+        inspectorPort,
       }),
     );
+    inspectors.push(await inspect(inspectorPort));
+  }
+  // The isolate's heap with the data loaded, and again after its first search has loaded the
+  // index (before any load, whose garbage would swamp it): the Workers limit is 128 MB an
+  // isolate, and this is what the data costs of it.
+  const heapLoaded = await Promise.all(inspectors.map(heapInUse));
+  const heapSearched: number[] = [];
+  for (const [i, b] of built.entries()) {
+    const search = operations(b.corpus).find((op) => op.name === 'search') as Operation;
+    await probe(servers[i] as Served, search);
+    heapSearched.push(await heapInUse(inspectors[i] as Inspector));
   }
   // Per operation, per N: the rounds' p50 latencies and CPU per request.
   const names = operations(built[0]?.corpus as Corpus).map((op) => op.name);
@@ -131,12 +148,14 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
     }
     process.stdout.write('.');
   }
+  for (const inspector of inspectors) inspector.close();
   for (const server of servers) await server.mf.dispose();
   const rows = built.map((b, i) => {
     const cells = names.map(
       (_, o) => `${median(p50[o]?.[i] ?? [])} ms / ${Math.round(median(cpu[o]?.[i] ?? []))} µs`,
     );
-    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${(b.bundle.length / 1024 / 1024).toFixed(2)} MiB / ${(gzipSync(b.bundle).length / 1024 / 1024).toFixed(2)} MiB | ${b.startupMs.toFixed(0)} ms | ${cells.join(' | ')} |`;
+    const heap = `${mib(heapLoaded[i] ?? 0)} / ${mib(heapSearched[i] ?? 0)} MiB`;
+    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.length)} MiB / ${mib(gzipSync(b.bundle).length)} MiB | ${b.startupMs.toFixed(0)} ms | ${heap} | ${cells.join(' | ')} |`;
   });
   const cpuAt = (o: number, i: number) => median(cpu[o]?.[i] ?? []);
   const last = built.length - 1;
@@ -150,8 +169,8 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
 
 \`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of 2 s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
 
-| N articles | statements | data build | bundle raw / gzip | startup CPU | ${names.join(' | ')} |
-| --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
+| N articles | statements | data build | bundle raw / gzip | startup CPU | V8 heap in use, loaded / after the first search | ${names.join(' | ')} |
+| --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
 ${rows.join('\n')}
 
 CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is empty; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.

@@ -42,12 +42,15 @@ export async function serve(
     bindings?: Record<string, string>;
     /** false: caches.default stores nothing (Miniflare's switch), as when no cache is there. */
     cache?: boolean;
+    /** Opens workerd's V8 inspector on this port (scripts/bench/inspector.ts). */
+    inspectorPort?: number;
   },
 ): Promise<Served> {
   const before = workerdChildren();
   const mf = new Miniflare({
     host: '127.0.0.1',
     port: 0,
+    ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
     workers: [
       {
         name,

@@ -46,14 +46,16 @@ function jsonLiteral(json: string): string {
 }
 
 /**
- * Writes the corpus as an ES module, packed (src/model/packed.ts). The data is a JSON string
- * handed to JSON.parse because V8 parses JSON far faster than the equivalent object literal:
- * it keeps isolate start cheap.
+ * Writes the corpus as an ES module: the packed corpus (src/model/packed.ts) as JSON text,
+ * which the Worker parses and unpacks. Text, because V8 parses JSON far faster than the
+ * equivalent object literal, which keeps isolate start cheap; and text, not an export of the
+ * parsed object, because a module's exports live as long as the isolate: the packed form
+ * would stay in memory beside the records unpacked from it.
  */
 export function writeCorpusModule({ corpus, searchIndex }: BuiltData, out: string): number {
   mkdirSync(dirname(out), { recursive: true });
   const source = [
-    `export default JSON.parse(${jsonLiteral(JSON.stringify(pack(corpus)))});`,
+    `export default ${jsonLiteral(JSON.stringify(pack(corpus)))};`,
     // Left as a string: MiniSearch.loadJSON parses it when the first search needs it.
     `export const searchIndex = ${jsonLiteral(searchIndex)};`,
     '',
@@ -62,8 +64,8 @@ export function writeCorpusModule({ corpus, searchIndex }: BuiltData, out: strin
   writeFileSync(
     out.replace(/\.js$/, '.d.ts'),
     [
-      "import type { PackedCorpus } from '../src/model/packed';",
-      'declare const corpus: PackedCorpus;',
+      '/** The packed corpus (src/model/packed.ts), as JSON. */',
+      'declare const corpus: string;',
       'export default corpus;',
       'export declare const searchIndex: string;',
       '',

@@ -1,4 +1,4 @@
-import packed from '#data';
+import packedJson from '#data';
 import { indexedList, type ListView, wholeList } from './list.ts';
 import { unpack } from './packed.ts';
 import type {
@@ -15,7 +15,7 @@ import type {
 } from './types.ts';
 
 /** The compiled corpus, parsed and unpacked once per isolate when this module loads. */
-export const corpus = unpack(packed);
+export const corpus = unpack(JSON.parse(packedJson));
 
 /** A content hash of the bundled data; changes exactly when the data does. */
 export const dataVersion: string = corpus.version;

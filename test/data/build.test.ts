@@ -54,7 +54,7 @@ describe('the data build', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'newsgraph-module-')), 'data.js');
     writeCorpusModule(built, out);
     const module = await import(pathToFileURL(out).href);
-    expect(unpack(module.default)).toEqual(built.corpus);
+    expect(unpack(JSON.parse(module.default))).toEqual(built.corpus);
     expect(module.searchIndex).toBe(built.searchIndex);
   });
 

@@ -1,0 +1,42 @@
+import WebSocket from 'ws';
+
+/** A connection to a workerd isolate's V8 inspector (Miniflare's `inspectorPort`). */
+export interface Inspector {
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  close(): void;
+}
+
+/** A free-looking port for an inspector: one per Miniflare, as each runs its own workerd. */
+export const inspectorPortFor = () => 9229 + Math.floor(Math.random() * 2000);
+
+/** Connects to the first isolate the inspector on `port` lists. */
+export async function inspect(port: number): Promise<Inspector> {
+  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const ws = new WebSocket(list[0]?.webSocketDebuggerUrl ?? '');
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  ws.on('message', (message) => {
+    const msg = JSON.parse(String(message)) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
+  });
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve) => {
+        pending.set(++id, resolve);
+        ws.send(JSON.stringify({ id, method, params }));
+      }),
+    close: () => ws.close(),
+  };
+}
+
+/**
+ * The bytes of the isolate's V8 heap in use. workerd's inspector never answers
+ * HeapProfiler.collectGarbage, so this includes garbage not yet collected: an upper bound.
+ */
+export async function heapInUse(inspector: Inspector): Promise<number> {
+  const usage = (await inspector.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize;
+}
