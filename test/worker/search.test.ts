@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ranked } from '../../src/model/search.ts';
 import { codes, graphql, graphqlRaw } from './client.ts';
 
 interface Hit {
@@ -113,6 +114,17 @@ describe('search', () => {
     expect(second.totalCount).toBe(all.totalCount);
     const again = await search('Istanbul', { first: 5, after: first.pageInfo.endCursor });
     expect(again.edges.map((e) => e.cursor)).toEqual(second.edges.map((e) => e.cursor));
+  });
+
+  it('ranks a search once for all its pages and selections, kinds in any order', async () => {
+    const statements = ranked('Istanbul', ['Statement', 'Meeting']);
+    expect(statements.length).toBeGreaterThan(3);
+    expect(ranked('Istanbul', ['Meeting', 'Statement'])).toBe(statements);
+    expect(ranked('Istanbul')).not.toBe(statements);
+    expect(ranked('Istanbul').length).toBeGreaterThan(statements.length);
+    // A remembered ranking answers exactly as a fresh one would.
+    const page = await search('Istanbul', { kinds: ['STATEMENT', 'MEETING'], first: 5 });
+    expect(page.totalCount).toBe(statements.length);
   });
 
   it('refuses an empty, blank or overlong query, and an oversized page', async () => {
