@@ -26,8 +26,14 @@ const stopWords = new Set(
   ),
 );
 
+// Printable ASCII: nothing in it decomposes or carries a mark.
+const ascii = /^[ -~]*$/;
+
 /** Lower case, without diacritics: "Türkiye" and "turkiye" are one term. */
 export function foldTerm(term: string): string {
+  // Most words are ASCII, which has nothing to decompose, and highlighting folds every word of
+  // a hit's excerpts: those skip the Unicode normalization.
+  if (ascii.test(term)) return term.toLowerCase();
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
