@@ -20,13 +20,15 @@ export interface Round {
 
 export const connections = 8;
 /**
- * In a path, gives each request its own cache key, always a miss: every occurrence becomes a
- * request counter (the operations put it in a variable the document does not use).
+ * In a path or a body, gives each request its own cache key, always a miss: every occurrence
+ * becomes a request counter (in a variable the document does not use, or a search term that
+ * matches nothing).
  */
 export const uniqueMarker = '__N__';
 
 /** Whether every request of the operation is a new cache key. */
-export const isUnique = (op: Operation) => op.path.includes(uniqueMarker);
+export const isUnique = (op: Operation) =>
+  op.path.includes(uniqueMarker) || (op.body?.includes(uniqueMarker) ?? false);
 
 /**
  * A request as autocannon sends it, made unique when the operation asks, with every
@@ -41,10 +43,14 @@ function requestOf(op: Operation, expectBody: string, wrong: { count: number }) 
     body: op.body,
     ...(isUnique(op)
       ? {
-          setupRequest: (req: LoadRequest): LoadRequest => ({
-            ...req,
-            path: op.path.replaceAll(uniqueMarker, String(n++)),
-          }),
+          setupRequest: (req: LoadRequest): LoadRequest => {
+            const count = String(n++);
+            return {
+              ...req,
+              path: op.path.replaceAll(uniqueMarker, count),
+              ...(op.body ? { body: op.body.replaceAll(uniqueMarker, count) } : {}),
+            };
+          },
         }
       : {}),
     onResponse: (status: number, body: string) => {
@@ -85,7 +91,7 @@ export async function probe(target: Served, op: Operation): Promise<string> {
   const res = await fetch(new URL(path, target.url), {
     method: op.method,
     headers: op.headers,
-    body: op.body,
+    body: op.body?.replaceAll(uniqueMarker, 'probe'),
   });
   const text = await res.text();
   if (res.status !== 200 || text.includes('"errors"')) {

@@ -154,7 +154,8 @@ for (const [server, op] of [
   ...cached.map((op) => [api, op] as const),
   [floor, floorLargest],
   [hello, helloWorld],
-  ...uncached.map((op) => [isUnique(op) ? apiMiss : api, op] as const),
+  // A GET miss stores its answer; a new search only ranks afresh, stored nowhere else.
+  ...uncached.map((op) => [isUnique(op) && op.method === 'GET' ? apiMiss : api, op] as const),
   [apiCacheApi, missCacheApi],
   [apiCacheApiNoStore, missCacheApiNoStore],
 ] as [Served, Operation][]) {

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { heapInUse, type Inspector, inspect, inspectorPortFor } from './inspector.ts';
-import { type Operation, probe, run } from './load.ts';
+import { type Operation, probe, run, uniqueMarker } from './load.ts';
 import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { type Served, serve } from './workerd.ts';
@@ -14,12 +14,12 @@ import { type Served, serve } from './workerd.ts';
 const sizes = [1, 100, 1000];
 const accept = 'application/graphql-response+json';
 
-function post(name: string, query: string): Operation {
+function post(name: string, query: string, variables?: Record<string, unknown>): Operation {
   return {
     name,
     method: 'POST',
     path: '/graphql',
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
     headers: { 'content-type': 'application/json', accept },
   };
 }
@@ -34,9 +34,12 @@ function operations(corpus: Corpus): Operation[] {
       'deep page (after the 500th)',
       `{ statements(first: 20, after: "${after}") { nodes { slug text } } }`,
     ),
+    // A new query each request (an extra word that matches nothing), so that every one is
+    // ranked afresh rather than remembered: ranking is what grows with N.
     post(
       'search',
-      '{ search(query: "ceasefire talks", first: 10) { totalCount edges { score node { __typename } } } }',
+      'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }',
+      { q: `ceasefire talks zxq${uniqueMarker}` },
     ),
   ];
 }
