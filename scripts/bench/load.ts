@@ -44,7 +44,9 @@ function requestOf(op: Operation, expectBody: string, wrong: { count: number }) 
     ...(isUnique(op)
       ? {
           setupRequest: (req: LoadRequest): LoadRequest => {
-            const count = String(n++);
+            // Base 36 keeps it short: a search word under six letters is not matched for typos,
+            // which would walk the whole term tree and cost more than the search measured.
+            const count = (n++).toString(36);
             return {
               ...req,
               path: op.path.replaceAll(uniqueMarker, count),

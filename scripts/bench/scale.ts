@@ -39,7 +39,7 @@ function operations(corpus: Corpus): Operation[] {
     post(
       'search',
       'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }',
-      { q: `ceasefire talks zxq${uniqueMarker}` },
+      { q: `ceasefire talks zq${uniqueMarker}` },
     ),
   ];
 }
