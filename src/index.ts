@@ -202,10 +202,7 @@ export default {
     const started = Date.now();
     // A remembered GET passed every check when it was first answered, and its URL names the
     // path: it is answered before any routing, complete with its headers.
-    const recalled =
-      request.method === 'GET'
-        ? recall(memoryKey(request), request.headers.get('if-none-match'))
-        : null;
+    const recalled = request.method === 'GET' ? recall(request) : null;
     if (recalled) {
       if (env.REQUEST_LOG !== 'off') logRequest(request, recalled, { cache: 'HIT' }, started);
       return recalled;

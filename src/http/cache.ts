@@ -176,11 +176,13 @@ export function memoryKey(request: Request): string {
   return `${request.url}\n${request.headers.get('accept') ?? ''}`;
 }
 
-/** A remembered response for this request, complete with its headers, or null. */
-export function recall(key: string, ifNoneMatch: string | null): Response | null {
-  const entry = remembered.get(key);
+/** A remembered response for this GET, complete with its headers, or null. */
+export function recall(request: Request): Response | null {
+  const entry = remembered.get(memoryKey(request));
   if (!entry) return null;
   entry.headers ??= storedHeaders(entry, 'HIT');
+  // Read only once there is an entry: every header read is a call into the runtime.
+  const ifNoneMatch = request.headers.get('if-none-match');
   if (ifNoneMatch && matchesEtag(ifNoneMatch, entry.etag)) {
     return new Response(null, { status: 304, headers: entry.headers });
   }
