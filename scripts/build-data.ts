@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { tableNames } from '../src/model/packed.ts';
 import { buildCorpus, writeCorpusModule } from './data/build.ts';
 import { DataError } from './data/problems.ts';
 
@@ -14,20 +15,7 @@ try {
   const built = buildCorpus(values.root);
   const { corpus } = built;
   const bytes = writeCorpusModule(built, values.out);
-  const counts = (
-    [
-      'articles',
-      'actors',
-      'statements',
-      'meetings',
-      'draftAgreements',
-      'draftClauses',
-      'positions',
-      'topics',
-    ] as const
-  )
-    .map((k) => `${corpus[k].length} ${k}`)
-    .join(', ');
+  const counts = tableNames.map((k) => `${corpus[k].length} ${k}`).join(', ');
   console.log(
     `data ${corpus.version}: ${counts} → ${values.out} (${(bytes / 1024).toFixed(1)} KiB)`,
   );

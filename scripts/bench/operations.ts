@@ -36,7 +36,7 @@ const node = `query Node {
 
 const accept = 'application/graphql-response+json';
 
-function post(name: string, query: string, variables?: Record<string, unknown>): Operation {
+export function post(name: string, query: string, variables?: Record<string, unknown>): Operation {
   return {
     name,
     method: 'POST',

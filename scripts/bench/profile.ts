@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
-import { unstable_readConfig } from 'wrangler';
 import { inspect, inspectorPortFor } from './inspector.ts';
 import { uniqueMarker } from './load.ts';
 import { cached, uncached } from './operations.ts';
+import { deployedVars } from './workerd.ts';
 
 // npm run bench:profile -- --op "entity detail (POST)" [--seconds 3] [--bindings CACHE_API=on]
 //   [--script <a built Worker>]
@@ -47,8 +47,7 @@ const mf = new Miniflare({
       scriptPath: script,
       // The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.
       bindings: {
-        ...(unstable_readConfig({ config: 'wrangler.toml' }).vars as Record<string, string>),
-        REQUEST_LOG: 'off',
+        ...deployedVars(),
         ...Object.fromEntries(values.bindings.map((b) => b.split('=') as [string, string])),
       },
     },

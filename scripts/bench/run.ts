@@ -3,11 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { unstable_readConfig } from 'wrangler';
 import { connections, isUnique, type Operation, probe, type Round, run } from './load.ts';
 import { cached, helloWorld, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
-import { type Served, serve } from './workerd.ts';
+import { deployedVars, type Served, serve } from './workerd.ts';
 
 // npm run bench [-- --seconds 2 --rounds 5 --no-scale | --scale-only] [--only <regexp>]
 // The Worker as deployed (wrangler deploy --dry-run), served by one workerd through
@@ -59,11 +58,7 @@ const { searchIndex } = (await import(resolve('generated/data.js'))) as { search
 const indexSizes = { raw: searchIndex.length, gzip: gzipSync(searchIndex, { level: 9 }).length };
 const startupMs = startupCpuMs(`${out}/api.bundle`, `${out}/api-startup.cpuprofile`);
 
-// The Worker's vars as wrangler.toml declares them for the deployment, the log aside.
-const deployed = {
-  ...(unstable_readConfig({ config: 'wrangler.toml' }).vars as Record<string, string>),
-  REQUEST_LOG: 'off',
-};
+const deployed = deployedVars();
 const api = await serve('api', { scriptPath: `${out}/api/index.js`, bindings: deployed });
 const hello = await serve('hello', { scriptPath: `${out}/hello/hello-world.js` });
 const detailBody = await probe(api, uncached[0] as Operation);

@@ -7,23 +7,12 @@ import { unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { heapInUse, type Inspector, inspect, inspectorPortFor } from './inspector.ts';
 import { type Operation, probe, run, uniqueMarker } from './load.ts';
+import { post } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
-import { type Served, serve } from './workerd.ts';
+import { deployedVars, type Served, serve } from './workerd.ts';
 
 const sizes = [1, 100, 1000];
-const accept = 'application/graphql-response+json';
-
-function post(name: string, query: string, variables?: Record<string, unknown>): Operation {
-  return {
-    name,
-    method: 'POST',
-    path: '/graphql',
-    body: JSON.stringify({ query, variables }),
-    headers: { 'content-type': 'application/json', accept },
-  };
-}
-
 function operations(corpus: Corpus): Operation[] {
   const actor = corpus.actors[Math.floor(corpus.actors.length / 2)]?.slug;
   const after = btoa('OffsetConnection:499');
@@ -111,7 +100,7 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
     servers.push(
       await serve(`scale-${b.n}`, {
         scriptPath: `${b.dir}/dist/index.js`,
-        bindings: { REQUEST_LOG: 'off' },
+        bindings: deployedVars(),
         inspectorPort,
       }),
     );

@@ -1,5 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
+import { unstable_readConfig } from 'wrangler';
+
+/** The vars wrangler.toml deploys the Worker with, and the request log off. */
+export function deployedVars(): Record<string, string> {
+  return {
+    ...(unstable_readConfig({ config: 'wrangler.toml' }).vars as Record<string, string>),
+    REQUEST_LOG: 'off',
+  };
+}
 
 /** One Worker served by its own workerd process on loopback, with that process's CPU time. */
 export interface Served {

@@ -18,8 +18,8 @@ export const tables = {
   positions: 'Position',
   topics: 'Topic',
 } as const;
-type TableName = keyof typeof tables;
-const tableNames = Object.keys(tables) as TableName[];
+export type TableName = keyof typeof tables;
+export const tableNames = Object.keys(tables) as TableName[];
 const tableOf = (type: string) => tableNames.find((name) => tables[name] === type) as TableName;
 
 interface PackedTable {
