@@ -73,12 +73,16 @@ async function hitHeadersOf(op: Operation): Promise<[string, string][]> {
 }
 // The floor's body served with a hit's headers too: that splits a hit's cost into what the
 // headers take and what the Worker's own path takes.
-const hitHeaders = await hitHeadersOf(cached[0] as Operation);
+const detailHit = cached[0] as Operation;
+const hitHeaders = await hitHeadersOf(detailHit);
 // And the largest page's body with its hit's headers: the floor a hit of that size is held to.
 const largestHit = cached.find((op) => op.name.startsWith('largest page')) as Operation;
 const largestBody = await probe(api, largestHit);
 const largestHeaders = await hitHeadersOf(largestHit);
-// The cheapest answers the runtime can give: bodies encoded once, headers built once.
+// The cheapest answers the runtime can give: bodies encoded once, headers built once. Asked
+// at "/", and again with exactly the request a hit gets (its URL and Accept): receiving a
+// longer request costs the runtime more, whatever the Worker answers, and those floors tell
+// that part of a hit's cost from the Worker's own.
 const floor = await serve('floor', {
   script: `const encoder = new TextEncoder();
 const body = encoder.encode(${JSON.stringify(detailBody)});
@@ -86,9 +90,13 @@ const largest = encoder.encode(${JSON.stringify(largestBody)});
 const plain = new Headers({ 'content-type': 'application/graphql-response+json; charset=utf-8' });
 const api = new Headers(${JSON.stringify(hitHeaders)});
 const largestHeaders = new Headers(${JSON.stringify(largestHeaders)});
+const largestPath = ${JSON.stringify(largestHit.path)};
+const detailPath = ${JSON.stringify(detailHit.path)};
 export default { fetch(request) {
-  if (request.url.endsWith('/largest')) return new Response(largest, { headers: largestHeaders });
-  return new Response(body, { headers: request.url.endsWith('/headers') ? api : plain });
+  const url = request.url;
+  if (url.endsWith(largestPath)) return new Response(largest, { headers: largestHeaders });
+  const hit = url.endsWith('/headers') || url.endsWith(detailPath);
+  return new Response(body, { headers: hit ? api : plain });
 } };`,
 });
 // The cache-miss rows each on a workerd process of their own: a miss stores a new entry, and
@@ -118,11 +126,13 @@ const floorWithHeaders: Operation = {
   path: '/headers',
   headers: {},
 };
+const floorHitRequest: Operation = {
+  ...detailHit,
+  name: 'floor: the detail hit’s own request, body and headers',
+};
 const floorLargest: Operation = {
-  name: 'floor: the largest page’s body and hit headers',
-  method: 'GET',
-  path: '/largest',
-  headers: {},
+  ...largestHit,
+  name: 'floor: the largest page hit’s own request, body and headers',
 };
 const missOp = uncached.find(isUnique) as Operation;
 const missCacheApi: Operation = {
@@ -146,6 +156,7 @@ const targets: Target[] = [];
 for (const [server, op] of [
   [floor, floorOp],
   [floor, floorWithHeaders],
+  [floor, floorHitRequest],
   ...cached.map((op) => [api, op] as const),
   [floor, floorLargest],
   [hello, helloWorld],
@@ -229,7 +240,15 @@ const checks = [
   ],
   ['floor with a hit’s headers ÷ floor', ratio(floorWithHeaders.name, floorOp.name)],
   [
-    'largest page’s cache hit ÷ the floor serving its body and headers',
+    'floor given a hit’s own request, with its headers ÷ floor',
+    ratio(floorHitRequest.name, floorOp.name),
+  ],
+  [
+    'detail cache hit ÷ the floor given its own request, body and headers',
+    ratio(detailHit.name, floorHitRequest.name),
+  ],
+  [
+    'largest page’s cache hit ÷ the floor given its own request, body and headers',
     ratio('largest page, 100 (GET, cache hit)', floorLargest.name),
   ],
   [
