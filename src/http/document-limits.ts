@@ -160,7 +160,7 @@ export function useDocumentLimits(): NonNullable<YogaServerOptions<object, objec
         addValidationRule(listDepthRule);
       },
     },
-    // "Did you mean …" would map a private schema for an attacker; ours is public, but the
+    // "Did you mean ...?" would map a private schema for an attacker; ours is public, but the
     // hint also makes error messages unstable across schema changes.
     blockFieldSuggestionsPlugin({ mask: '' }),
   ];
