@@ -1,6 +1,7 @@
 import { decodeBase64 } from '@pothos/core';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { offsetForArgs } from '@pothos/plugin-relay';
 import type { ListView } from '../model/list.ts';
+import { base64 } from './base64.ts';
 import { badUserInput } from './errors.ts';
 
 export const maxPageSize = 100;
@@ -44,18 +45,49 @@ function checkSize(name: string, size: number | null | undefined): void {
   }
 }
 
+const cursorAt = (offset: number) => base64(`OffsetConnection:${offset}`);
+
+/**
+ * An edge whose cursor is encoded only if it is asked for: most pages are read through
+ * `nodes`, and an edge's cursor is rarely selected beside `pageInfo`'s.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+  get cursor(): string {
+    return cursorAt(this.offset);
+  }
+}
+
 /**
  * One page of a list, as a Relay connection. Page sizes outside 1–100 and foreign cursors
  * are refused with BAD_USER_INPUT; Pothos alone would clamp the size silently, and a client
- * asking for 500 items deserves to learn that it got 100.
+ * asking for 500 items deserves to learn that it got 100. The page is Pothos's
+ * (`offsetForArgs`), and so are its cursors (`base64("OffsetConnection:<n>")`); the edges
+ * are this module's, so that a page read through `nodes` encodes no cursor per item.
  */
 export function connection<T>(args: ConnectionArgs, list: ListView<T>) {
   checkSize('first', args.first);
   checkSize('last', args.last);
   checkCursor('after', args.after);
   checkCursor('before', args.before);
-  return resolveOffsetConnection(
-    { args, totalCount: list.length, defaultSize: defaultPageSize, maxSize: maxPageSize },
-    ({ offset, limit }) => list.slice(offset, offset + limit),
-  );
+  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
+    args,
+    totalCount: list.length,
+    defaultSize: defaultPageSize,
+    maxSize: maxPageSize,
+  });
+  const nodes = list.slice(offset, offset + expectedSize);
+  return {
+    totalCount: list.length,
+    edges: nodes.map((node, i) => new Edge(node, offset + i)),
+    pageInfo: {
+      startCursor: cursorAt(offset),
+      endCursor: cursorAt(offset + nodes.length - 1),
+      hasPreviousPage,
+      hasNextPage: offset + nodes.length < list.length,
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { encodeGlobalID, offsetToCursor } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { graphql } from './client.ts';
 
@@ -54,6 +55,21 @@ describe('cursor connections', () => {
       before = p.pageInfo.startCursor;
     }
     expect(backward).toEqual(all.nodes.map((n) => n.slug));
+  });
+
+  it('gives the cursors and IDs Pothos gives, so that they stay what clients hold', async () => {
+    const data = await graphql<{
+      statements: { edges: { cursor: string; node: { id: string; slug: string } }[] };
+      actor: { id: string };
+    }>(
+      `{ statements(first: 3, after: "${offsetToCursor(4)}") { edges { cursor node { id slug } } }
+         actor(slug: "recep-tayyip-erdogan") { id } }`,
+    );
+    expect(data.statements.edges.map((e) => e.cursor)).toEqual([5, 6, 7].map(offsetToCursor));
+    for (const { node } of data.statements.edges) {
+      expect(node.id).toBe(encodeGlobalID('Statement', node.slug));
+    }
+    expect(data.actor.id).toBe(encodeGlobalID('Actor', 'recep-tayyip-erdogan'));
   });
 
   it('returns a cursor that round-trips to the item after it', async () => {
