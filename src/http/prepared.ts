@@ -103,7 +103,8 @@ export async function runPrepared(
     variableValues: params.variables,
     contextValue: context,
   });
-  // Every resolver but search's answers synchronously: no promise to wait for, mostly.
+  // Every resolver answers synchronously (test/worker/node.test.ts checks that a page of
+  // IDs and a search do), so there is no promise to wait for unless that changes.
   const result: ExecutionResult = executed instanceof Promise ? await executed : executed;
   if (result.errors?.length) return null;
   record.operation = known.name;

@@ -128,12 +128,12 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
   }),
 });
 
-async function searchPage(
+function searchPage(
   query: string,
   types: readonly SearchableType[] | null | undefined,
   args: ConnectionArgs,
-): Promise<SearchConnectionShape> {
-  const page = await connection(args, wholeList(search(checkSearchQuery(query), types)));
+): SearchConnectionShape {
+  const page = connection(args, wholeList(search(checkSearchQuery(query), types)));
   return {
     totalCount: page.totalCount,
     pageInfo: page.pageInfo,

@@ -51,12 +51,13 @@ describe('global object identification', () => {
     expect(atob(actor.id)).toBe('Actor:vladimir-putin');
   });
 
-  it('resolves IDs without a promise, so that a page of them executes synchronously', () => {
+  it('resolves IDs and searches without a promise, so that a page of them executes synchronously', () => {
     const document = parse(`{
       ${Object.entries(samples)
         .map(([type, field]) => `${type.toLowerCase()}: ${field} { id slug }`)
         .join('\n')}
       statements(first: 100) { nodes { id slug speaker { id slug } } }
+      search(query: "ceasefire", first: 5) { edges { cursor node { __typename } highlights { text } } }
     }`);
     const result = execute({
       schema,
