@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import { decodeGlobalID, encodeGlobalID } from './schema/global-id.ts';
+import { decodeGlobalID } from './schema/global-id.ts';
 
 export interface Context {
   request: Request;
@@ -28,7 +28,6 @@ export const builder = new SchemaBuilder<Types>({
     cursorType: 'String',
     // Records carry their type name, so resolveType needs no hidden brand on shared objects.
     brandLoadedObjects: false,
-    encodeGlobalID,
     decodeGlobalID,
     nodesOnConnection: {
       // The connection field already multiplied by the page size.

@@ -61,21 +61,10 @@ const SearchResultRef = builder.unionType('SearchResult', {
   resolveType: (record) => record.typename,
 });
 
-interface SearchEdgeShape {
-  cursor: string;
-  hit: SearchHit;
-}
-
-interface SearchConnectionShape {
-  edges: SearchEdgeShape[];
-  totalCount: number;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor?: string | null;
-    endCursor?: string | null;
-  };
-}
+// A page of hits as src/schema/pagination.ts builds every page: each edge's cursor is encoded
+// only if it is asked for.
+type SearchConnectionShape = ReturnType<typeof connection<SearchHit>>;
+type SearchEdgeShape = SearchConnectionShape['edges'][number];
 
 const SearchEdgeRef = builder.objectRef<SearchEdgeShape>('SearchEdge').implement({
   description: 'One search result, with its rank and where its words stand in the article.',
@@ -86,17 +75,17 @@ const SearchEdgeRef = builder.objectRef<SearchEdgeShape>('SearchEdge').implement
     node: t.field({
       type: SearchResultRef,
       description: 'The record found.',
-      resolve: (e) => e.hit.record,
+      resolve: (e) => e.node.record,
     }),
     score: t.float({
       description: 'Relevance: higher is better. Comparable within one search only.',
-      resolve: (e) => e.hit.score,
+      resolve: (e) => e.node.score,
     }),
     highlights: t.field({
       type: [ExcerptRef],
       description:
         'The spans of the article where the matched words stand, for highlighting the source; the record’s excerpts when it matched on words that are not the article’s own.',
-      resolve: (e) => highlights(e.hit),
+      resolve: (e) => highlights(e.node),
     }),
   }),
 });
@@ -114,7 +103,7 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
       type: [SearchResultRef],
       complexity: { field: 1, multiplier: 1 },
       description: 'The records of this page, in rank order: a shortcut for `edges { node }`.',
-      resolve: (c) => c.edges.map((e) => e.hit.record),
+      resolve: (c) => c.edges.map((e) => e.node.record),
     }),
     pageInfo: t.field({
       type: builder.pageInfoRef(),
@@ -133,12 +122,7 @@ function searchPage(
   types: readonly SearchableType[] | null | undefined,
   args: ConnectionArgs,
 ): SearchConnectionShape {
-  const page = connection(args, wholeList(search(checkSearchQuery(query), types)));
-  return {
-    totalCount: page.totalCount,
-    pageInfo: page.pageInfo,
-    edges: page.edges.map((edge) => ({ cursor: edge.cursor, hit: edge.node })),
-  };
+  return connection(args, wholeList(search(checkSearchQuery(query), types)));
 }
 
 builder.queryField('search', (t) =>
