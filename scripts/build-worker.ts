@@ -2,21 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { bundleSizes } from './bundle.ts';
 
 // Bundles the Worker exactly as `wrangler deploy` would, without deploying, and reports the
 // size that counts against the Workers limits (gzip) beside the raw size.
 const outdir = 'dist';
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { stdio: 'inherit' });
 
-let raw = 0;
-let gzip = 0;
-for (const name of readdirSync(outdir)) {
-  const path = join(outdir, name);
-  if (!statSync(path).isFile() || name.endsWith('.map')) continue;
-  const bytes = readFileSync(path);
-  raw += bytes.length;
-  gzip += gzipSync(bytes, { level: 9 }).length;
-}
+const { raw, gzip } = bundleSizes(outdir);
 console.log(`bundle: ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
 
 // The playground ships beside the Worker as static assets (wrangler.toml `[assets]`, built by

@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import { inspect, inspectorPortFor } from './inspector.ts';
 import { uniqueMarker } from './load.ts';
 import { cached, uncached } from './operations.ts';
-import { deployedVars } from './workerd.ts';
+import { deployedVars, modulesRules } from './workerd.ts';
 
 // npm run bench:profile -- --op "entity detail (POST)" [--seconds 3] [--bindings CACHE_API=on]
 //   [--script <a built Worker>]
@@ -43,6 +43,7 @@ const mf = new Miniflare({
     {
       name: 'api',
       modules: true,
+      modulesRules,
       compatibilityDate: '2025-11-01',
       scriptPath: script,
       // The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.

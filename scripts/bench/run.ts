@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { bundleSizes } from '../bundle.ts';
+import { readCorpusModule } from '../data/build.ts';
 import { connections, isUnique, type Operation, probe, type Round, run } from './load.ts';
 import { cached, helloWorld, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
@@ -51,10 +53,9 @@ wrangler(
   '--outdir',
   resolve(out, 'hello'),
 );
-const bundle = readFileSync(`${out}/api/index.js`);
-const sizes = { raw: bundle.length, gzip: gzipSync(bundle, { level: 9 }).length };
+const sizes = bundleSizes(`${out}/api`);
 // The serialized search index on its own: what it adds to the bundle, raw and gzipped.
-const { searchIndex } = (await import(resolve('generated/data.js'))) as { searchIndex: string };
+const { searchIndex } = readCorpusModule('generated/data.js');
 const indexSizes = { raw: searchIndex.length, gzip: gzipSync(searchIndex, { level: 9 }).length };
 const startupMs = startupCpuMs(`${out}/api.bundle`, `${out}/api-startup.cpuprofile`);
 

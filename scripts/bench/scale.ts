@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
+import { bundleSizes } from '../bundle.ts';
+import { readCorpusModule } from '../data/build.ts';
 import { heapInUse, type Inspector, inspect, inspectorPortFor } from './inspector.ts';
 import { type Operation, probe, run, uniqueMarker } from './load.ts';
 import { post } from './operations.ts';
@@ -38,7 +38,7 @@ interface Built {
   dir: string;
   corpus: Corpus;
   buildSeconds: number;
-  bundle: Buffer;
+  bundle: { raw: number; gzip: number };
   startupMs: number;
 }
 
@@ -66,17 +66,13 @@ async function build(out: string, n: number): Promise<Built> {
     );
   wrangler('--outdir', resolve(dir, 'dist'));
   wrangler('--outfile', resolve(dir, 'worker.bundle'));
-  const corpus = unpack(
-    JSON.parse(
-      ((await import(pathToFileURL(resolve(dir, 'data.js')).href)) as { default: string }).default,
-    ),
-  );
+  const corpus = unpack(JSON.parse(readCorpusModule(`${dir}/data.js`).corpus));
   return {
     n,
     dir,
     corpus,
     buildSeconds,
-    bundle: readFileSync(`${dir}/dist/index.js`),
+    bundle: bundleSizes(`${dir}/dist`),
     startupMs: startupCpuMs(`${dir}/worker.bundle`, `${dir}/startup.cpuprofile`),
   };
 }
@@ -147,7 +143,7 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
       (_, o) => `${median(p50[o]?.[i] ?? [])} ms / ${Math.round(median(cpu[o]?.[i] ?? []))} µs`,
     );
     const heap = `${mib(heapLoaded[i] ?? 0)} / ${mib(heapSearched[i] ?? 0)} MiB`;
-    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.length)} MiB / ${mib(gzipSync(b.bundle).length)} MiB | ${b.startupMs.toFixed(0)} ms | ${heap} | ${cells.join(' | ')} |`;
+    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.raw)} MiB / ${mib(b.bundle.gzip)} MiB | ${b.startupMs.toFixed(0)} ms | ${heap} | ${cells.join(' | ')} |`;
   });
   const cpuAt = (o: number, i: number) => median(cpu[o]?.[i] ?? []);
   const last = built.length - 1;

@@ -10,6 +10,15 @@ export function deployedVars(): Record<string, string> {
   };
 }
 
+/**
+ * The module types a built Worker's folder holds besides its script: wrangler writes the
+ * data's Text modules (scripts/data/build.ts) beside it, and Miniflare, given a script path,
+ * follows its imports by these rules.
+ */
+export const modulesRules: { type: 'Text'; include: string[] }[] = [
+  { type: 'Text', include: ['**/*.txt'] },
+];
+
 /** One Worker served by its own workerd process on loopback, with that process's CPU time. */
 export interface Served {
   name: string;
@@ -64,6 +73,7 @@ export async function serve(
       {
         name,
         modules: true,
+        modulesRules,
         compatibilityDate: '2025-11-01',
         ...(options.scriptPath
           ? { scriptPath: options.scriptPath }
