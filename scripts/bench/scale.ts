@@ -5,7 +5,7 @@ import { unpack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { bundleSizes } from '../bundle.ts';
 import { readCorpusModule } from '../data/build.ts';
-import { heapInUse, type Inspector, inspect, inspectorPortFor } from './inspector.ts';
+import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
 import { type Operation, probe, run, uniqueMarker } from './load.ts';
 import { post } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
@@ -77,6 +77,15 @@ async function build(out: string, n: number): Promise<Built> {
   };
 }
 
+interface Heap {
+  inUse: number;
+  live: number;
+}
+const heapOf = async (inspector: Inspector): Promise<Heap> => ({
+  inUse: await heapInUse(inspector),
+  live: await liveHeap(inspector),
+});
+
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -104,13 +113,15 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
   }
   // The isolate's heap with the data loaded, and again after its first search has loaded the
   // index (before any load, whose garbage would swamp it): the Workers limit is 128 MB an
-  // isolate, and this is what the data costs of it.
-  const heapLoaded = await Promise.all(inspectors.map(heapInUse));
-  const heapSearched: number[] = [];
+  // isolate, and this is what the data costs of it. Each time in use (with the garbage that
+  // loading made, an upper bound), then live (after a full collection).
+  const heap: { loaded: Heap; searched: Heap }[] = [];
   for (const [i, b] of built.entries()) {
+    const inspector = inspectors[i] as Inspector;
+    const loaded = await heapOf(inspector);
     const search = operations(b.corpus).find((op) => op.name === 'search') as Operation;
     await probe(servers[i] as Served, search);
-    heapSearched.push(await heapInUse(inspectors[i] as Inspector));
+    heap.push({ loaded, searched: await heapOf(inspector) });
   }
   // Per operation, per N: the rounds' p50 latencies and CPU per request.
   const names = operations(built[0]?.corpus as Corpus).map((op) => op.name);
@@ -142,8 +153,10 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
     const cells = names.map(
       (_, o) => `${median(p50[o]?.[i] ?? [])} ms / ${Math.round(median(cpu[o]?.[i] ?? []))} µs`,
     );
-    const heap = `${mib(heapLoaded[i] ?? 0)} / ${mib(heapSearched[i] ?? 0)} MiB`;
-    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.raw)} MiB / ${mib(b.bundle.gzip)} MiB | ${b.startupMs.toFixed(0)} ms | ${heap} | ${cells.join(' | ')} |`;
+    const heapCells = [heap[i]?.loaded, heap[i]?.searched].map(
+      (h) => `${mib(h?.live ?? 0)} / ${mib(h?.inUse ?? 0)} MiB`,
+    );
+    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.raw)} MiB / ${mib(b.bundle.gzip)} MiB | ${b.startupMs.toFixed(0)} ms | ${heapCells.join(' | ')} | ${cells.join(' | ')} |`;
   });
   const cpuAt = (o: number, i: number) => median(cpu[o]?.[i] ?? []);
   const last = built.length - 1;
@@ -157,8 +170,8 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
 
 \`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of 2 s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
 
-| N articles | statements | data build | bundle raw / gzip | startup CPU | V8 heap in use, loaded / after the first search | ${names.join(' | ')} |
-| --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
+| N articles | statements | data build | bundle raw / gzip | startup CPU | V8 heap, loaded: live / in use | after the first search: live / in use | ${names.join(' | ')} |
+| --- | --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
 ${rows.join('\n')}
 
 CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is empty; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.
