@@ -51,7 +51,7 @@ function asciiJson(json: string): string {
 }
 
 /** The Text modules a corpus module imports, beside it: the packed corpus and the index. */
-export function textModulesOf(out: string): { corpus: string; searchIndex: string } {
+function textModulesOf(out: string): { corpus: string; searchIndex: string } {
   return {
     corpus: out.replace(/\.js$/, '.corpus.txt'),
     searchIndex: out.replace(/\.js$/, '.search.txt'),
