@@ -87,17 +87,24 @@ export async function run(
   };
 }
 
-/** The response body an operation gets once, to check every later body against. */
-export async function probe(target: Served, op: Operation): Promise<string> {
-  const path = op.path.replaceAll(uniqueMarker, 'probe');
-  const res = await fetch(new URL(path, target.url), {
+/** One answer to an operation, its marker (if any) made "probe". */
+export async function ask(
+  target: Served,
+  op: Operation,
+): Promise<{ status: number; body: string; headers: [string, string][] }> {
+  const res = await fetch(new URL(op.path.replaceAll(uniqueMarker, 'probe'), target.url), {
     method: op.method,
     headers: op.headers,
     body: op.body?.replaceAll(uniqueMarker, 'probe'),
   });
-  const text = await res.text();
-  if (res.status !== 200 || text.includes('"errors"')) {
-    throw new Error(`${op.name} on ${target.name}: ${res.status} ${text.slice(0, 300)}`);
+  return { status: res.status, body: await res.text(), headers: [...res.headers] };
+}
+
+/** The response body an operation gets once, to check every later body against. */
+export async function probe(target: Served, op: Operation): Promise<string> {
+  const { status, body } = await ask(target, op);
+  if (status !== 200 || body.includes('"errors"')) {
+    throw new Error(`${op.name} on ${target.name}: ${status} ${body.slice(0, 300)}`);
   }
-  return text;
+  return body;
 }

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { Miniflare } from 'miniflare';
 import { inspect, inspectorPortFor } from './inspector.ts';
 import { uniqueMarker } from './load.ts';
 import { cached, uncached } from './operations.ts';
-import { deployedVars, modulesRules } from './workerd.ts';
+import { deployedVars, serve } from './workerd.ts';
 
 // npm run bench:profile -- --op "entity detail (POST)" [--seconds 3] [--bindings CACHE_API=on]
 //   [--script <a built Worker>]
@@ -35,26 +34,16 @@ if (!values.script) {
 }
 const script = values.script ?? '.bench/profiled/index.js';
 const inspectorPort = inspectorPortFor();
-const mf = new Miniflare({
-  host: '127.0.0.1',
-  port: 0,
+// The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.
+const served = await serve('api', {
+  scriptPath: script,
+  bindings: {
+    ...deployedVars(),
+    ...Object.fromEntries(values.bindings.map((b) => b.split('=') as [string, string])),
+  },
   inspectorPort,
-  workers: [
-    {
-      name: 'api',
-      modules: true,
-      modulesRules,
-      compatibilityDate: '2025-11-01',
-      scriptPath: script,
-      // The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.
-      bindings: {
-        ...deployedVars(),
-        ...Object.fromEntries(values.bindings.map((b) => b.split('=') as [string, string])),
-      },
-    },
-  ],
 });
-const url = await mf.ready;
+const { url, mf } = served;
 const inspector = await inspect(inspectorPort);
 const send = inspector.send;
 let n = 0;

@@ -95,7 +95,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * sizes are served at once and each operation is run on them in interleaved rounds, so that
  * the machine's drift falls on every N alike and the growth ratios compare like with like.
  */
-export async function scaleRun(out: string, rounds = 3): Promise<string> {
+export async function scaleRun(out: string, rounds = 9, seconds = 1): Promise<string> {
   const built: Built[] = [];
   for (const n of sizes) built.push(await build(out, n));
   const servers: Served[] = [];
@@ -138,7 +138,7 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
     }
     for (let r = 0; r < rounds; r++) {
       for (const [i, t] of targets.entries()) {
-        const round = await run(t.server, t.op, t.body, 2);
+        const round = await run(t.server, t.op, t.body, seconds);
         if (round.errors > 0)
           throw new Error(`${name} at N=${built[i]?.n}: ${round.errors} errors`);
         p50[o]?.[i]?.push(round.p50);
@@ -168,12 +168,12 @@ export async function scaleRun(out: string, rounds = 3): Promise<string> {
   const deepFromSecond = `${(cpuAt(deep, last) / cpuAt(deep, 1)).toFixed(2)}×`;
   return `## Scale: synthetic corpora of N articles
 
-\`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of 2 s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
+\`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of ${seconds} s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
 
 | N articles | statements | data build | bundle raw / gzip | startup CPU | V8 heap, loaded: live / in use | after the first search: live / in use | ${names.join(' | ')} |
 | --- | --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
 ${rows.join('\n')}
 
-CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is empty; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.
+CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is an empty one, a different request; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.
 `;
 }

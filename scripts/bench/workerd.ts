@@ -19,7 +19,11 @@ export const modulesRules: { type: 'Text'; include: string[] }[] = [
   { type: 'Text', include: ['**/*.txt'] },
 ];
 
-/** One Worker served by its own workerd process on loopback, with that process's CPU time. */
+/**
+ * One Worker served by its own workerd process on loopback, with that process's CPU time.
+ * `url` is the Worker's own socket: workerd hands each request straight to the Worker, as the
+ * edge does, without Miniflare's entry Worker (`direct: false` keeps it, for comparison).
+ */
 export interface Served {
   name: string;
   url: URL;
@@ -62,8 +66,15 @@ export async function serve(
     cache?: boolean;
     /** Opens workerd's V8 inspector on this port (scripts/bench/inspector.ts). */
     inspectorPort?: number;
+    /**
+     * false: requests go through Miniflare's entry Worker, a second Worker in the same process
+     * that copies every request and response for local development (its logging, pretty
+     * errors, live reload); it costs more than the cheapest Worker's whole request.
+     */
+    direct?: boolean;
   },
 ): Promise<Served> {
+  const direct = options.direct ?? true;
   const before = workerdChildren();
   const mf = new Miniflare({
     host: '127.0.0.1',
@@ -80,10 +91,12 @@ export async function serve(
           : { script: options.script ?? '' }),
         bindings: options.bindings ?? {},
         cache: options.cache ?? true,
+        ...(direct ? { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] } : {}),
       },
     ],
   });
-  const url = await mf.ready;
+  const entry = await mf.ready;
+  const url = direct ? await mf.unsafeGetDirectURL(name) : entry;
   const pid = [...workerdChildren()].find((p) => !before.has(p));
   if (!pid) throw new Error(`no workerd process found for ${name}`);
   return { name, url, pid, mf };
