@@ -17,7 +17,7 @@ export interface FloorAnswer {
 export function floorWorker(
   answers: Record<string, FloorAnswer>,
   bare: FloorAnswer,
-): { script: string; request: (op: Operation, answer: string) => Operation } {
+): { script: string; request: (op: Operation, answer: string, name: string) => Operation } {
   for (const name of Object.keys(answers)) {
     if (!/^[A-Za-z]$/.test(name)) throw new Error(`a floor answer is named by one letter: ${name}`);
   }
@@ -35,9 +35,10 @@ export default { fetch(request) {
   const a = answers[url[url.length - 1]] ?? bare;
   return a.read ? request.text().then((text) => (JSON.parse(text), respond(a))) : respond(a);
 } };`;
-  const request = (op: Operation, answer: string): Operation => ({
+  /** The operation's own request, a marker longer, as a floor target called `name`. */
+  const request = (op: Operation, answer: string, name: string): Operation => ({
     ...op,
-    name: `floor ${answer}: ${op.name}`,
+    name,
     path: `${op.path}${op.path.includes('?') ? '&' : '?'}f=${answer}`,
   });
   return { script, request };
