@@ -1,10 +1,13 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
+import type { Store } from './model/store.ts';
 import { decodeGlobalID } from './schema/global-id.ts';
 
 export interface Context {
   request: Request;
+  /** Where this request's records come from: the bundle, or D1 (src/model/select.ts). */
+  store: Store;
 }
 
 interface Types {

@@ -1,6 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { dataVersion } from '../model/corpus.ts';
 import { edgeHeaders } from './edge-headers.ts';
 import { sha256 } from './persisted.ts';
 import { recordOf } from './request-context.ts';
@@ -31,7 +30,11 @@ function canonical(value: unknown): string {
  * asked for, hashed together. The storage is shared by every isolate of the data centre, so
  * the hash is sha256: no request can be made to collide with another's entry.
  */
-export async function sharedKey(params: OperationParams, accept: string | null): Promise<string> {
+export async function sharedKey(
+  params: OperationParams,
+  accept: string | null,
+  version: string,
+): Promise<string> {
   const hash = await sha256(
     [
       documentOf(params),
@@ -40,7 +43,7 @@ export async function sharedKey(params: OperationParams, accept: string | null):
       (accept ?? '').trim().toLowerCase(),
     ].join('\n'),
   );
-  return `https://cache.newsgraph.internal/${dataVersion}/${hash}`;
+  return `https://cache.newsgraph.internal/${version}/${hash}`;
 }
 
 /**
@@ -49,8 +52,8 @@ export async function sharedKey(params: OperationParams, accept: string | null):
  * and a client sends it back only for the URL it came with, so a 53-bit non-cryptographic
  * hash is enough, and costs a fraction of a digest.
  */
-export function etagOf(memoryKey: string): string {
-  return `"${dataVersion}-${cyrb53(memoryKey).toString(36)}"`;
+export function etagOf(memoryKey: string, version: string): string {
+  return `"${version}-${cyrb53(memoryKey).toString(36)}"`;
 }
 
 // cyrb53 (bryc, public domain): a fast string hash with good 53-bit dispersion.
@@ -81,17 +84,19 @@ export interface Stored {
   body: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
+  /** The data version it was read from. */
+  version: string;
 }
 
-const cacheTag = `newsgraph,newsgraph-data-${dataVersion}`;
+const cacheTag = (version: string) => `newsgraph,newsgraph-data-${version}`;
 
 /** What a 304 carries: the validators and caching rules of the response it stands for. */
-function validatorHeaders(etag: string): [string, string][] {
+function validatorHeaders(etag: string, version: string): [string, string][] {
   return [
     ['cache-control', cachedControl],
     ['etag', etag],
     ['vary', 'Accept'],
-    ['cache-tag', cacheTag],
+    ['cache-tag', cacheTag(version)],
   ];
 }
 
@@ -102,15 +107,17 @@ const headerTemplates = new Map<string, Headers>();
 
 /** Every header a stored read goes out with, as a hit (complete) or as a miss. */
 export function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
-  const name = `${cache}\n${stored.contentType}`;
+  const name = `${cache}\n${stored.version}\n${stored.contentType}`;
   let template = headerTemplates.get(name);
   if (!template) {
     template = new Headers([
       ['content-type', stored.contentType],
-      ...validatorHeaders(''),
+      ...validatorHeaders('', stored.version),
       // A miss gets the edge headers on its way out, like every executed response.
-      ...(cache === 'HIT' ? edgeHeaders('HIT') : []),
+      ...(cache === 'HIT' ? edgeHeaders('HIT', stored.version) : []),
     ]);
+    // A database's version changes without a deploy: the templates of older ones go.
+    if (headerTemplates.size >= 16) headerTemplates.clear();
     headerTemplates.set(name, template);
   }
   const headers = new Headers(template);
@@ -118,8 +125,8 @@ export function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
   return headers;
 }
 
-export function notModified(etag: string): Response {
-  return new Response(null, { status: 304, headers: validatorHeaders(etag) });
+export function notModified(etag: string, version: string): Response {
+  return new Response(null, { status: 304, headers: validatorHeaders(etag, version) });
 }
 
 // caches.default, the data centre's cache. Its `default` member is Workers-only, and the DOM
@@ -139,6 +146,7 @@ export async function lookup(key: string): Promise<Response | undefined> {
 export async function cacheable(
   response: Response,
   etag: string,
+  version: string,
   succeeded: boolean,
 ): Promise<Stored | Response> {
   const contentType = response.headers.get('content-type');
@@ -146,7 +154,7 @@ export async function cacheable(
     response.headers.set('cache-control', uncachedControl);
     return response;
   }
-  return { body: new Uint8Array(await response.arrayBuffer()), contentType, etag };
+  return { body: new Uint8Array(await response.arrayBuffer()), contentType, etag, version };
 }
 
 /** Stores a cacheable success in this data centre's Cache API. */
@@ -177,9 +185,10 @@ export function memoryKey(request: Request): string {
 }
 
 /** A remembered response for this GET, complete with its headers, or null. */
-export function recall(request: Request): Response | null {
+export function recall(request: Request, version: string): Response | null {
   const entry = remembered.get(memoryKey(request));
-  if (!entry) return null;
+  // An answer from another data version is no answer: a load has landed since.
+  if (!entry || entry.version !== version) return null;
   entry.headers ??= storedHeaders(entry, 'HIT');
   // Read only once there is an entry: every header read is a call into the runtime.
   const ifNoneMatch = request.headers.get('if-none-match');
@@ -195,7 +204,7 @@ export function recall(request: Request): Response | null {
  * where it came from).
  */
 export function remember(key: string, stored: Stored): void {
-  if (!remembered.has(key)) remembered.set(key, { ...stored });
+  if (remembered.get(key)?.version !== stored.version) remembered.set(key, { ...stored });
 }
 
 /** Records whether the operation succeeded, so that only successes are cached. */

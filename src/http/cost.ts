@@ -10,7 +10,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { clientError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
-import { recordOf } from './request-context.ts';
+import { type RequestRecord, recordOf } from './request-context.ts';
 
 /**
  * The most an operation may cost: about three times the costliest example operation the
@@ -100,6 +100,12 @@ export function operationCost(
   }
 }
 
+/** A D1 store's count of the queries it made, as the `d1` extension; nothing for the bundle. */
+export function queriesOf(record: RequestRecord | undefined): { d1?: { queries: number } } {
+  const queries = record?.store?.queries;
+  return queries === undefined ? {} : { d1: { queries } };
+}
+
 /**
  * Measures each operation before it runs, refuses one over the limit with
  * COST_LIMIT_EXCEEDED, and reports `extensions.cost { requested, limit }` on every response.
@@ -133,8 +139,9 @@ export function useCostLimit(): Plugin {
     },
     onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result) || !('data' in result || 'errors' in result)) return;
-      const cost = { requested: recordOf(request)?.cost ?? 0, limit: costLimit };
-      setResult({ ...result, extensions: { ...result.extensions, cost } });
+      const record = recordOf(request);
+      const cost = { requested: record?.cost ?? 0, limit: costLimit };
+      setResult({ ...result, extensions: { ...result.extensions, cost, ...queriesOf(record) } });
     },
   };
 }

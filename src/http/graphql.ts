@@ -1,10 +1,12 @@
 import { createYoga } from 'graphql-yoga';
+import { bundledStore } from '../model/bundled.ts';
 import { schema } from '../schema/index.ts';
 import { useCacheOutcome } from './cache.ts';
 import { useCostLimit } from './cost.ts';
 import { useDocumentLimits } from './document-limits.ts';
 import { usePersistedDocuments } from './persisted.ts';
 import { usePreparation } from './prepared.ts';
+import { recordOf } from './request-context.ts';
 import { useSafeErrors, useVariableErrorCodes } from './safe-errors.ts';
 
 /** The GraphQL endpoint, built once per isolate. */
@@ -20,6 +22,8 @@ export const yoga = createYoga({
   // CORS is answered for every path by src/http/cors.ts, with a literal "*".
   cors: false,
   maskedErrors: { isDev: false },
+  // The store travels with the request's record (src/http/execute.ts).
+  context: ({ request }) => ({ store: recordOf(request)?.store ?? bundledStore }),
   plugins: [
     useSafeErrors(),
     useVariableErrorCodes(),

@@ -1,6 +1,4 @@
-import { dataVersion } from '../model/corpus.ts';
-
-/** Liveness plus the data version, so a deploy can be checked from outside. */
-export function health(): Response {
-  return Response.json({ ok: true, dataVersion });
+/** Liveness plus the data version, so a deploy or a load can be checked from outside. */
+export function health(version: string): Response {
+  return Response.json({ ok: true, dataVersion: version });
 }

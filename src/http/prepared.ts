@@ -1,8 +1,9 @@
 import { type DocumentNode, type ExecutionResult, execute, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { bundledStore } from '../model/bundled.ts';
 import { schema } from '../schema/index.ts';
-import { costLimit, measuredCost } from './cost.ts';
+import { costLimit, measuredCost, queriesOf } from './cost.ts';
 import { type RequestRecord, recordOf } from './request-context.ts';
 import { documentOf, type OperationParams } from './request-guard.ts';
 
@@ -93,7 +94,7 @@ export async function runPrepared(
 ): Promise<Answer | null> {
   const known = prepared.get(key);
   if (!known) return null;
-  const context = { request };
+  const context = { request, store: record.store ?? bundledStore };
   const cost = measuredCost(known.document, known.operationName, params.variables, context);
   if (cost === undefined || cost > costLimit) return null;
   const executed = execute({
@@ -103,8 +104,8 @@ export async function runPrepared(
     variableValues: params.variables,
     contextValue: context,
   });
-  // Every resolver answers synchronously (test/worker/node.test.ts checks that a page of
-  // IDs and a search do), so there is no promise to wait for unless that changes.
+  // Every bundled resolver answers synchronously (test/worker/node.test.ts checks that a page
+  // of IDs and a search do), so there is no promise to wait for; a D1 store's resolvers wait.
   const result: ExecutionResult = executed instanceof Promise ? await executed : executed;
   if (result.errors?.length) return null;
   record.operation = known.name;
@@ -114,7 +115,7 @@ export async function runPrepared(
   // The shape Yoga gives a success, with the cost extension src/http/cost.ts adds.
   const body = JSON.stringify({
     data: result.data,
-    extensions: { cost: { requested: cost, limit: costLimit } },
+    extensions: { cost: { requested: cost, limit: costLimit }, ...queriesOf(record) },
   });
   return { body, contentType: known.contentType };
 }

@@ -1,4 +1,5 @@
 import type { DocumentNode } from 'graphql';
+import type { Store } from '../model/store.ts';
 import type { CacheOutcome } from './edge-headers.ts';
 
 /** What the edge learns about one request as it passes through: the log line's fields. */
@@ -12,6 +13,10 @@ export interface RequestRecord {
   succeeded?: boolean;
   /** The document Yoga executed: prepared for the next request, if it succeeded. */
   document?: DocumentNode;
+  /** The data version the request is answered from. */
+  version: string;
+  /** Where its records come from (made once the request needs one). */
+  store?: Store;
 }
 
 // The record travels with the Request object Yoga sees (every hook has it) rather than as

@@ -77,13 +77,25 @@ export function matching(type: 'Actor' | 'Statement', query: string): Index[] {
     .sort((a, b) => a - b);
 }
 
+/** How a store reads the words of its articles. */
+export interface ArticleText {
+  spanText(span: ExcerptData): string;
+  /** The character at `offset` of an article, if the store can tell. */
+  charAt(article: Index, offset: number): string | undefined;
+}
+
+const bundledText: ArticleText = {
+  spanText,
+  charAt: (article, offset) => at('Article', article).text[offset],
+};
+
 /** "30" and "day" matched in "30-day" highlight as one span. */
-function joinHyphenated(spans: ExcerptData[]): ExcerptData[] {
+function joinHyphenated(spans: ExcerptData[], text: ArticleText): ExcerptData[] {
   const joined: ExcerptData[] = [];
   for (const span of spans) {
     const last = joined[joined.length - 1];
     if (last && last.article === span.article && span.start - last.end === 1) {
-      const gap = at('Article', span.article).text[last.end];
+      const gap = text.charAt(span.article, last.end);
       if (gap === '-' || gap === '‑') {
         joined[joined.length - 1] = { ...last, end: span.end };
         continue;
@@ -99,11 +111,11 @@ function joinHyphenated(spans: ExcerptData[]): ExcerptData[] {
  * record's own excerpts. A record matched only through fields that are not the article's
  * words (a paraphrase, a speaker's name) falls back to its excerpts whole.
  */
-export function highlights(hit: SearchHit): ExcerptData[] {
+export function highlights(hit: SearchHit, text: ArticleText = bundledText): ExcerptData[] {
   const terms = new Set(hit.terms);
   const spans: ExcerptData[] = [];
   for (const excerpt of hit.record.excerpts) {
-    for (const match of spanText(excerpt).matchAll(word)) {
+    for (const match of text.spanText(excerpt).matchAll(word)) {
       if (!terms.has(foldTerm(match[0]))) continue;
       const start = excerpt.start + (match.index ?? 0);
       spans.push({
@@ -117,5 +129,5 @@ export function highlights(hit: SearchHit): ExcerptData[] {
   const unique = spans.filter(
     (s, i) => spans.findIndex((o) => o.article === s.article && o.start === s.start) === i,
   );
-  return unique.length > 0 ? joinHyphenated(unique) : hit.record.excerpts;
+  return unique.length > 0 ? joinHyphenated(unique, text) : hit.record.excerpts;
 }

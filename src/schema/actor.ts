@@ -1,6 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, atOptional, bySlug, listAt } from '../model/corpus.ts';
-import { listActors } from '../model/queries.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -49,7 +47,7 @@ builder.node(ActorRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('Actor'),
   id: { resolve: (actor) => actor.slug },
-  loadOne: (slug) => bySlug('Actor', slug),
+  loadOne: (slug, { store }) => store.bySlug('Actor', slug),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The name, as the text gives it.' }),
     kind: t.field({
@@ -68,31 +66,33 @@ builder.node(ActorRef, {
       type: ActorRef,
       nullable: true,
       description: 'The country or organisation they belong to or speak for, when the text says.',
-      resolve: (actor) => atOptional('Actor', actor.affiliation),
+      resolve: (actor, _args, { store }) => store.atOptional('Actor', actor.affiliation),
     }),
     statements: t.field({
       type: StatementConnectionRef,
       description: 'What they said, in order of appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (actor, args) => connection(args, listAt('Statement', actor.statements)),
+      resolve: (actor, args, { store }) =>
+        connection(args, store.related('Actor', actor, 'statements')),
     }),
     mentionedIn: t.field({
       type: StatementConnectionRef,
       description: 'Statements by others that mention them, in order of appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (actor, args) => connection(args, listAt('Statement', actor.mentionedIn)),
+      resolve: (actor, args, { store }) =>
+        connection(args, store.related('Actor', actor, 'mentionedIn')),
     }),
     meetings: t.field({
       type: [MeetingRef],
       description: 'The meetings and events they take part in or mediate.',
-      resolve: (actor) => allAt('Meeting', actor.meetings),
+      resolve: (actor, _args, { store }) => store.relatedAll('Actor', actor, 'meetings'),
     }),
     positions: t.field({
       type: [PositionRef],
       description: 'Where they stand, subject by subject.',
-      resolve: (actor) => allAt('Position', actor.positions),
+      resolve: (actor, _args, { store }) => store.relatedAll('Actor', actor, 'positions'),
     }),
   }),
 });
@@ -108,6 +108,7 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: ActorFilterRef, required: false, description: 'Narrows the list.' }),
     },
-    resolve: (_root, args) => connection(args, listActors(checkFilterSearch(args.filter))),
+    resolve: (_root, args, { store }) =>
+      connection(args, store.actors(checkFilterSearch(args.filter))),
   }),
 }));

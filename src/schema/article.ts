@@ -1,5 +1,4 @@
 import { builder } from '../builder.ts';
-import { atOptional, bySlug, listAll, listAt, spanText } from '../model/corpus.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -37,7 +36,7 @@ ParagraphRef.implement({
     }),
     text: t.string({
       description: 'The paragraph, verbatim.',
-      resolve: (paragraph) => spanText(paragraph),
+      resolve: (paragraph, _args, { store }) => store.spanText(paragraph),
     }),
     start: t.exposeInt('start', {
       description: 'Where it starts in `Article.text` (UTF-16 code units).',
@@ -51,14 +50,14 @@ builder.node(ArticleRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('Article'),
   id: { resolve: (article) => article.slug },
-  loadOne: (slug) => bySlug('Article', slug),
+  loadOne: (slug, { store }) => store.bySlug('Article', slug),
   fields: (t) => ({
     title: t.exposeString('title', { description: 'The headline.' }),
     publisher: t.field({
       type: ActorRef,
       nullable: true,
       description: 'The outlet that published the article.',
-      resolve: (article) => atOptional('Actor', article.publisher),
+      resolve: (article, _args, { store }) => store.atOptional('Actor', article.publisher),
     }),
     publishedOn: t.field({
       type: PartialDateRef,
@@ -79,43 +78,48 @@ builder.node(ArticleRef, {
       description: 'The actors the article names, in order of first appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) => connection(args, listAt('Actor', article.actors)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'actors')),
     }),
     statements: t.field({
       type: StatementConnectionRef,
       description: 'The statements the article reports, in order of appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) => connection(args, listAt('Statement', article.statements)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'statements')),
     }),
     meetings: t.field({
       type: MeetingConnectionRef,
       description: 'The meetings and events the article covers, in order of first appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) => connection(args, listAt('Meeting', article.meetings)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'meetings')),
     }),
     draftAgreements: t.field({
       type: DraftAgreementConnectionRef,
       description: 'The draft agreements the article discusses.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) =>
-        connection(args, listAt('DraftAgreement', article.draftAgreements)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'draftAgreements')),
     }),
     draftClauses: t.field({
       type: DraftClauseConnectionRef,
       description: 'The draft clauses and demanded conditions the article discusses.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) => connection(args, listAt('DraftClause', article.draftClauses)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'draftClauses')),
     }),
     topics: t.field({
       type: TopicConnectionRef,
       description: 'The topics the article touches.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (article, args) => connection(args, listAt('Topic', article.topics)),
+      resolve: (article, args, { store }) =>
+        connection(args, store.related('Article', article, 'topics')),
     }),
   }),
 });
@@ -128,6 +132,6 @@ builder.queryFields((t) => ({
     description: 'Every article in the corpus.',
     args: t.arg.connectionArgs(),
     complexity: pageCost,
-    resolve: (_root, args) => connection(args, listAll('Article')),
+    resolve: (_root, args, { store }) => connection(args, store.listAll('Article')),
   }),
 }));

@@ -1,5 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, atOptional, bySlug, listAll } from '../model/corpus.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   DraftAgreementConnectionRef,
@@ -25,7 +24,7 @@ builder.node(DraftAgreementRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('DraftAgreement'),
   id: { resolve: (agreement) => agreement.slug },
-  loadOne: (slug) => bySlug('DraftAgreement', slug),
+  loadOne: (slug, { store }) => store.bySlug('DraftAgreement', slug),
   fields: (t) => ({
     title: t.exposeString('title', { description: 'A descriptive title.' }),
     status: t.field({
@@ -37,12 +36,12 @@ builder.node(DraftAgreementRef, {
       type: MeetingRef,
       nullable: true,
       description: 'The meeting that produced it.',
-      resolve: (d) => atOptional('Meeting', d.meeting),
+      resolve: (d, _args, { store }) => store.atOptional('Meeting', d.meeting),
     }),
     clauses: t.field({
       type: [DraftClauseRef],
       description: 'Its clauses, in order of appearance.',
-      resolve: (d) => allAt('DraftClause', d.clauses),
+      resolve: (d, _args, { store }) => store.relatedAll('DraftAgreement', d, 'clauses'),
     }),
   }),
 });
@@ -55,6 +54,6 @@ builder.queryFields((t) => ({
     description: 'Draft agreements in order of first appearance.',
     args: t.arg.connectionArgs(),
     complexity: pageCost,
-    resolve: (_root, args) => connection(args, listAll('DraftAgreement')),
+    resolve: (_root, args, { store }) => connection(args, store.listAll('DraftAgreement')),
   }),
 }));

@@ -1,6 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, atOptional, bySlug } from '../model/corpus.ts';
-import { listDraftClauses } from '../model/queries.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -46,7 +44,7 @@ builder.node(DraftClauseRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('DraftClause'),
   id: { resolve: (clause) => clause.slug },
-  loadOne: (slug) => bySlug('DraftClause', slug),
+  loadOne: (slug, { store }) => store.bySlug('DraftClause', slug),
   fields: (t) => ({
     title: t.exposeString('title', { description: 'A short title.' }),
     text: t.exposeString('text', { description: 'What the clause or condition says.' }),
@@ -54,7 +52,7 @@ builder.node(DraftClauseRef, {
       type: DraftAgreementRef,
       nullable: true,
       description: 'The draft it belongs to; null for a condition demanded outside any draft.',
-      resolve: (c) => atOptional('DraftAgreement', c.agreement),
+      resolve: (c, _args, { store }) => store.atOptional('DraftAgreement', c.agreement),
     }),
     status: t.field({
       type: ClauseStatusRef,
@@ -64,27 +62,27 @@ builder.node(DraftClauseRef, {
     proposedBy: t.field({
       type: [ActorRef],
       description: 'Who put it forward.',
-      resolve: (c) => allAt('Actor', c.proposedBy),
+      resolve: (c, _args, { store }) => store.allAt('Actor', c.proposedBy),
     }),
     supportedBy: t.field({
       type: [ActorRef],
       description: 'Who backs it.',
-      resolve: (c) => allAt('Actor', c.supportedBy),
+      resolve: (c, _args, { store }) => store.allAt('Actor', c.supportedBy),
     }),
     opposedBy: t.field({
       type: [ActorRef],
       description: 'Who opposes or refuses it.',
-      resolve: (c) => allAt('Actor', c.opposedBy),
+      resolve: (c, _args, { store }) => store.allAt('Actor', c.opposedBy),
     }),
     statements: t.field({
       type: [StatementRef],
       description: 'Statements about it, in order of appearance.',
-      resolve: (c) => allAt('Statement', c.statements),
+      resolve: (c, _args, { store }) => store.relatedAll('DraftClause', c, 'statements'),
     }),
     topics: t.field({
       type: [TopicRef],
       description: 'What it is about.',
-      resolve: (c) => allAt('Topic', c.topics),
+      resolve: (c, _args, { store }) => store.allAt('Topic', c.topics),
     }),
   }),
 });
@@ -105,6 +103,6 @@ builder.queryFields((t) => ({
         description: 'Narrows the list.',
       }),
     },
-    resolve: (_root, args) => connection(args, listDraftClauses(args.filter)),
+    resolve: (_root, args, { store }) => connection(args, store.draftClauses(args.filter)),
   }),
 }));

@@ -1,4 +1,3 @@
-import { at, spanText } from '../model/corpus.ts';
 import { ArticleRef, ExcerptRef } from './refs.ts';
 
 ExcerptRef.implement({
@@ -8,7 +7,7 @@ ExcerptRef.implement({
     article: t.field({
       type: ArticleRef,
       description: 'The article the span belongs to.',
-      resolve: (excerpt) => at('Article', excerpt.article),
+      resolve: (excerpt, _args, { store }) => store.at('Article', excerpt.article),
     }),
     paragraph: t.exposeInt('paragraph', {
       description: 'The 0-based index of the paragraph, into `Article.paragraphs`.',
@@ -22,7 +21,7 @@ ExcerptRef.implement({
     }),
     text: t.string({
       description: 'The words of the span, verbatim.',
-      resolve: (excerpt) => spanText(excerpt),
+      resolve: (excerpt, _args, { store }) => store.spanText(excerpt),
     }),
   }),
 });

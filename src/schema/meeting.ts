@@ -1,6 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, bySlug, listAt } from '../model/corpus.ts';
-import { listMeetings } from '../model/queries.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -57,7 +55,7 @@ builder.node(MeetingRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('Meeting'),
   id: { resolve: (meeting) => meeting.slug },
-  loadOne: (slug) => bySlug('Meeting', slug),
+  loadOne: (slug, { store }) => store.bySlug('Meeting', slug),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'A descriptive name.' }),
     kind: t.field({ type: MeetingKindRef, description: 'What kind.', resolve: (m) => m.kind }),
@@ -79,12 +77,12 @@ builder.node(MeetingRef, {
     participants: t.field({
       type: [ActorRef],
       description: 'The parties that take part.',
-      resolve: (m) => allAt('Actor', m.participants),
+      resolve: (m, _args, { store }) => store.allAt('Actor', m.participants),
     }),
     mediators: t.field({
       type: [ActorRef],
       description: 'The parties that broker or host it.',
-      resolve: (m) => allAt('Actor', m.mediators),
+      resolve: (m, _args, { store }) => store.allAt('Actor', m.mediators),
     }),
     outcome: t.exposeString('outcome', {
       nullable: true,
@@ -93,14 +91,14 @@ builder.node(MeetingRef, {
     draftAgreements: t.field({
       type: [DraftAgreementRef],
       description: 'The draft agreements it produced.',
-      resolve: (m) => allAt('DraftAgreement', m.draftAgreements),
+      resolve: (m, _args, { store }) => store.relatedAll('Meeting', m, 'draftAgreements'),
     }),
     statements: t.field({
       type: StatementConnectionRef,
       description: 'Statements about it, in order of appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (m, args) => connection(args, listAt('Statement', m.statements)),
+      resolve: (m, args, { store }) => connection(args, store.related('Meeting', m, 'statements')),
     }),
   }),
 });
@@ -116,6 +114,6 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: MeetingFilterRef, required: false, description: 'Narrows the list.' }),
     },
-    resolve: (_root, args) => connection(args, listMeetings(args.filter)),
+    resolve: (_root, args, { store }) => connection(args, store.meetings(args.filter)),
   }),
 }));

@@ -1,6 +1,7 @@
 import { decodeBase64 } from '@pothos/core';
 import { offsetForArgs } from '@pothos/plugin-relay';
 import type { ListView } from '../model/list.ts';
+import type { AnyList, LazyList } from '../model/store.ts';
 import { base64 } from './base64.ts';
 import { badUserInput } from './errors.ts';
 
@@ -61,33 +62,64 @@ class Edge<T> {
   }
 }
 
-/**
- * One page of a list, as a Relay connection. Page sizes outside 1–100 and foreign cursors
- * are refused with BAD_USER_INPUT; Pothos alone would clamp the size silently, and a client
- * asking for 500 items deserves to learn that it got 100. The page is Pothos's
- * (`offsetForArgs`), and so are its cursors (`base64("OffsetConnection:<n>")`); the edges
- * are this module's, so that a page read through `nodes` encodes no cursor per item.
- */
-export function connection<T>(args: ConnectionArgs, list: ListView<T>) {
-  checkSize('first', args.first);
-  checkSize('last', args.last);
-  checkCursor('after', args.after);
-  checkCursor('before', args.before);
-  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
-    args,
-    totalCount: list.length,
-    defaultSize: defaultPageSize,
-    maxSize: maxPageSize,
-  });
-  const nodes = list.slice(offset, offset + expectedSize);
+/** A page as a connection: its edges from `offset`, the flags from the list's length. */
+function pageOf<T>(nodes: T[], offset: number, totalCount: number, hasPreviousPage: boolean) {
   return {
-    totalCount: list.length,
+    totalCount,
     edges: nodes.map((node, i) => new Edge(node, offset + i)),
     pageInfo: {
       startCursor: cursorAt(offset),
       endCursor: cursorAt(offset + nodes.length - 1),
       hasPreviousPage,
-      hasNextPage: offset + nodes.length < list.length,
+      hasNextPage: offset + nodes.length < totalCount,
     },
   };
+}
+
+export type Connection<T> = ReturnType<typeof pageOf<T>>;
+
+const windowOf = (args: ConnectionArgs, totalCount: number | undefined) =>
+  offsetForArgs({ args, totalCount, defaultSize: defaultPageSize, maxSize: maxPageSize });
+
+/**
+ * A database's page. Its length comes with the page, so the window is first worked out as if
+ * the list were endless; when the page shows the list ended before the window did, the window
+ * is worked out again from the true length (the page the bundle would give), which only for
+ * a `before` past the end moves its start and costs a second query. A `last` with no
+ * `before` counts from the end, so it asks for the length first.
+ */
+async function lazyConnection<T>(args: ConnectionArgs, list: LazyList<T>): Promise<Connection<T>> {
+  const known = args.last != null && args.before == null ? await list.count() : undefined;
+  let window = windowOf(args, known);
+  let page = await list.page(window.offset, window.expectedSize);
+  if (known === undefined && window.offset + window.expectedSize > page.total) {
+    const exact = windowOf(args, page.total);
+    if (exact.offset !== window.offset) page = await list.page(exact.offset, exact.expectedSize);
+    else page = { items: page.items.slice(0, exact.expectedSize), total: page.total };
+    window = exact;
+  }
+  return pageOf(page.items, window.offset, page.total, window.hasPreviousPage);
+}
+
+/**
+ * One page of a list, as a Relay connection. Page sizes outside 1–100 and foreign cursors
+ * are refused with BAD_USER_INPUT; Pothos alone would clamp the size silently, and a client
+ * asking for 500 items deserves to learn that it got 100. The page is Pothos's
+ * (`offsetForArgs`), and so are its cursors (`base64("OffsetConnection:<n>")`); the edges
+ * are this module's, so that a page read through `nodes` encodes no cursor per item. A
+ * bundled list answers synchronously; a database's list with a promise.
+ */
+export function connection<T>(args: ConnectionArgs, list: ListView<T>): Connection<T>;
+export function connection<T>(
+  args: ConnectionArgs,
+  list: AnyList<T>,
+): Connection<T> | Promise<Connection<T>>;
+export function connection<T>(args: ConnectionArgs, list: AnyList<T>) {
+  checkSize('first', args.first);
+  checkSize('last', args.last);
+  checkCursor('after', args.after);
+  checkCursor('before', args.before);
+  if (!('slice' in list)) return lazyConnection(args, list);
+  const { offset, expectedSize, hasPreviousPage } = windowOf(args, list.length);
+  return pageOf(list.slice(offset, offset + expectedSize), offset, list.length, hasPreviousPage);
 }

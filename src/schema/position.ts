@@ -1,5 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, at } from '../model/corpus.ts';
 import { ActorRef, PositionRef, TopicRef } from './refs.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
@@ -22,7 +21,7 @@ PositionRef.implement({
     actor: t.field({
       type: ActorRef,
       description: 'Whose position.',
-      resolve: (p) => at('Actor', p.actor),
+      resolve: (p, _args, { store }) => store.at('Actor', p.actor),
     }),
     subject: t.exposeString('subject', { description: 'What it is about ("a 30-day truce").' }),
     stance: t.field({ type: StanceRef, description: 'How they stand.', resolve: (p) => p.stance }),
@@ -30,7 +29,7 @@ PositionRef.implement({
     topics: t.field({
       type: [TopicRef],
       description: 'The topics it bears on.',
-      resolve: (p) => allAt('Topic', p.topics),
+      resolve: (p, _args, { store }) => store.allAt('Topic', p.topics),
     }),
   }),
 });

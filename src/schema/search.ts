@@ -1,9 +1,9 @@
 import { builder } from '../builder.ts';
-import { wholeList } from '../model/list.ts';
-import { highlights, type SearchHit, search } from '../model/search.ts';
+import type { SearchHit } from '../model/search.ts';
 import type { SearchableType } from '../model/search-options.ts';
+import type { Store } from '../model/store.ts';
 import { badUserInput } from './errors.ts';
-import { type ConnectionArgs, connection, pageCost } from './pagination.ts';
+import { type Connection, type ConnectionArgs, connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
   DraftClauseRef,
@@ -63,7 +63,7 @@ const SearchResultRef = builder.unionType('SearchResult', {
 
 // A page of hits as src/schema/pagination.ts builds every page: each edge's cursor is encoded
 // only if it is asked for.
-type SearchConnectionShape = ReturnType<typeof connection<SearchHit>>;
+type SearchConnectionShape = Connection<SearchHit>;
 type SearchEdgeShape = SearchConnectionShape['edges'][number];
 
 const SearchEdgeRef = builder.objectRef<SearchEdgeShape>('SearchEdge').implement({
@@ -85,7 +85,7 @@ const SearchEdgeRef = builder.objectRef<SearchEdgeShape>('SearchEdge').implement
       type: [ExcerptRef],
       description:
         'The spans of the article where the matched words stand, for highlighting the source; the record’s excerpts when it matched on words that are not the article’s own.',
-      resolve: (e) => highlights(e.node),
+      resolve: (e, _args, { store }) => store.highlights(e.node),
     }),
   }),
 });
@@ -118,11 +118,12 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
 });
 
 function searchPage(
+  store: Store,
   query: string,
   types: readonly SearchableType[] | null | undefined,
   args: ConnectionArgs,
-): SearchConnectionShape {
-  return connection(args, wholeList(search(checkSearchQuery(query), types)));
+) {
+  return connection(args, store.search(checkSearchQuery(query), types));
 }
 
 builder.queryField('search', (t) =>
@@ -143,6 +144,7 @@ builder.queryField('search', (t) =>
       }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_root, { query, kinds: types, ...args }) => searchPage(query, types, args),
+    resolve: (_root, { query, kinds: types, ...args }, { store }) =>
+      searchPage(store, query, types, args),
   }),
 );

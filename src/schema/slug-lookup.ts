@@ -1,6 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { type BuilderTypes, builder } from '../builder.ts';
-import { bySlug, type NodeType, type RecordTypes } from '../model/corpus.ts';
+import type { NodeType, RecordTypes } from '../model/corpus.ts';
 
 /** The root lookup every entity type has: by slug, null for an unknown slug, never an error. */
 export function slugLookup<T extends NodeType>(
@@ -22,7 +22,7 @@ export function slugLookup<T extends NodeType>(
       },
       // Pothos cannot narrow its resolver type over a generic shape; `ref` and `type` name the
       // same record type, which is what the cast asserts.
-      resolve: (_root, { slug }) => bySlug(type, slug) as never,
+      resolve: (_root, { slug }, { store }) => store.bySlug(type, slug) as never,
     }),
   );
 }

@@ -1,6 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, at, atOptional, bySlug } from '../model/corpus.ts';
-import { listStatements } from '../model/queries.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -56,7 +54,7 @@ builder.node(StatementRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('Statement'),
   id: { resolve: (statement) => statement.slug },
-  loadOne: (slug) => bySlug('Statement', slug),
+  loadOne: (slug, { store }) => store.bySlug('Statement', slug),
   fields: (t) => ({
     kind: t.field({
       type: StatementKindRef,
@@ -70,39 +68,39 @@ builder.node(StatementRef, {
     speaker: t.field({
       type: ActorRef,
       description: 'Who said it.',
-      resolve: (s) => at('Actor', s.speaker),
+      resolve: (s, _args, { store }) => store.at('Actor', s.speaker),
     }),
     reportedBy: t.field({
       type: ActorRef,
       nullable: true,
       description: 'The outlet it was told to or reported by, when the text says so.',
-      resolve: (s) => atOptional('Actor', s.reportedBy),
+      resolve: (s, _args, { store }) => store.atOptional('Actor', s.reportedBy),
     }),
     mentions: t.field({
       type: [ActorRef],
       description: 'The actors it names or refers to.',
-      resolve: (s) => allAt('Actor', s.mentions),
+      resolve: (s, _args, { store }) => store.allAt('Actor', s.mentions),
     }),
     meeting: t.field({
       type: MeetingRef,
       nullable: true,
       description: 'The meeting or event it is about, when there is one.',
-      resolve: (s) => atOptional('Meeting', s.meeting),
+      resolve: (s, _args, { store }) => store.atOptional('Meeting', s.meeting),
     }),
     draftClauses: t.field({
       type: [DraftClauseRef],
       description: 'The draft clauses or conditions it concerns.',
-      resolve: (s) => allAt('DraftClause', s.draftClauses),
+      resolve: (s, _args, { store }) => store.allAt('DraftClause', s.draftClauses),
     }),
     topics: t.field({
       type: [TopicRef],
       description: 'What it is about.',
-      resolve: (s) => allAt('Topic', s.topics),
+      resolve: (s, _args, { store }) => store.allAt('Topic', s.topics),
     }),
     article: t.field({
       type: ArticleRef,
       description: 'The article that reports it.',
-      resolve: (s) => at('Article', s.excerpt.article),
+      resolve: (s, _args, { store }) => store.at('Article', s.excerpt.article),
     }),
     excerpt: t.field({
       type: ExcerptRef,
@@ -127,6 +125,7 @@ builder.queryFields((t) => ({
         description: 'Narrows the list.',
       }),
     },
-    resolve: (_root, args) => connection(args, listStatements(checkFilterSearch(args.filter))),
+    resolve: (_root, args, { store }) =>
+      connection(args, store.statements(checkFilterSearch(args.filter))),
   }),
 }));

@@ -1,5 +1,4 @@
 import { builder } from '../builder.ts';
-import { allAt, bySlug, listAll, listAt } from '../model/corpus.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   DraftClauseRef,
@@ -17,7 +16,7 @@ builder.node(TopicRef, {
   interfaces: [SourcedRef],
   isTypeOf: isA('Topic'),
   id: { resolve: (topic) => topic.slug },
-  loadOne: (slug) => bySlug('Topic', slug),
+  loadOne: (slug, { store }) => store.bySlug('Topic', slug),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The topic’s name.' }),
     description: t.exposeString('description', {
@@ -29,17 +28,18 @@ builder.node(TopicRef, {
       description: 'Statements on this topic, in order of appearance.',
       args: t.arg.connectionArgs(),
       complexity: pageCost,
-      resolve: (topic, args) => connection(args, listAt('Statement', topic.statements)),
+      resolve: (topic, args, { store }) =>
+        connection(args, store.related('Topic', topic, 'statements')),
     }),
     draftClauses: t.field({
       type: [DraftClauseRef],
       description: 'Clauses and conditions on this topic.',
-      resolve: (topic) => allAt('DraftClause', topic.draftClauses),
+      resolve: (topic, _args, { store }) => store.relatedAll('Topic', topic, 'draftClauses'),
     }),
     positions: t.field({
       type: [PositionRef],
       description: 'Positions that bear on this topic.',
-      resolve: (topic) => allAt('Position', topic.positions),
+      resolve: (topic, _args, { store }) => store.relatedAll('Topic', topic, 'positions'),
     }),
   }),
 });
@@ -52,6 +52,6 @@ builder.queryFields((t) => ({
     description: 'Topics in order of first appearance.',
     args: t.arg.connectionArgs(),
     complexity: pageCost,
-    resolve: (_root, args) => connection(args, listAll('Topic')),
+    resolve: (_root, args, { store }) => connection(args, store.listAll('Topic')),
   }),
 }));

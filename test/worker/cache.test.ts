@@ -175,7 +175,8 @@ describe('HTTP caching of reads', () => {
       expect(res.headers.get('x-cache')).toBe('MISS');
       const url = new URL(`${origin}/graphql?${new URLSearchParams({ query })}`);
       const params = { ...(guardGet(url) as OperationParams), variables };
-      const key = await sharedKey(params, 'application/graphql-response+json');
+      const version = res.headers.get('x-data-version') ?? '';
+      const key = await sharedKey(params, 'application/graphql-response+json', version);
       const cached = await sharedCache().match(key);
       expect(cached !== undefined, `CACHE_API=${setting}`).toBe(stored);
     }

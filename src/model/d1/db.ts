@@ -4,4 +4,6 @@
  */
 export interface Db {
   all<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /** How many statements it has run. */
+  readonly queries?: number;
 }

@@ -1,0 +1,100 @@
+import {
+  cacheable,
+  etagOf,
+  lookup,
+  matchesEtag,
+  memoryKey,
+  notModified,
+  remember,
+  type Stored,
+  share,
+  sharedKey,
+  storedHeaders,
+  uncachedControl,
+} from './cache.ts';
+import type { DataSource } from './data-source.ts';
+import { run, serverTiming, viaYoga } from './execute.ts';
+import { rateLimited } from './rate-limit.ts';
+import type { RequestRecord } from './request-context.ts';
+import { documentOf, guardGet } from './request-guard.ts';
+
+/** What a read needs of the Worker's bindings. */
+export interface ReadEnv {
+  RATE_LIMITER?: RateLimit;
+  CACHE_API?: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A GET the isolate's memory did not answer: answered from the ETag or the Cache API when it
+ * can be (without parsing or executing, and without counting against the rate limit), else
+ * executed and, if it succeeded, stored. Every key and ETag carries the data version the
+ * request is answered from, so a new load is never answered from an old one's entries.
+ */
+export async function read(
+  request: Request,
+  url: URL,
+  env: ReadEnv,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+  source: DataSource,
+): Promise<Response> {
+  const params = guardGet(url);
+  if (params instanceof Response) return params;
+  const { version } = source;
+  if (documentOf(params) === null) {
+    // No operation named: an error, never cached.
+    record.store = source.store();
+    const response = await viaYoga(request, record);
+    response.headers.set('cache-control', uncachedControl);
+    return response;
+  }
+  const key = memoryKey(request);
+  const etag = etagOf(key, version);
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
+    record.cache = 'HIT';
+    return notModified(etag, version);
+  }
+  const started = performance.now();
+  const shared =
+    env.CACHE_API === 'on' ? await sharedKey(params, request.headers.get('accept'), version) : null;
+  const hit = shared ? await lookup(shared) : undefined;
+  if (hit) {
+    record.cache = 'HIT';
+    const stored = {
+      body: new Uint8Array(await hit.arrayBuffer()),
+      contentType: hit.headers.get('content-type') ?? '',
+      etag,
+      version,
+    };
+    remember(key, stored);
+    const served = new Response(stored.body, hit);
+    served.headers.set(
+      'server-timing',
+      `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
+    );
+    return served;
+  }
+  const limited = await rateLimited(request, env.RATE_LIMITER);
+  if (limited) return limited;
+  record.cache = 'MISS';
+  const executed = performance.now();
+  const answer = await run(request, params, record, source, () => request);
+  let stored: Stored;
+  if (answer instanceof Response) {
+    const fromYoga = await cacheable(answer, etag, version, record.succeeded === true);
+    if (fromYoga instanceof Response) {
+      fromYoga.headers.set('server-timing', serverTiming(executed, answer));
+      return fromYoga;
+    }
+    stored = fromYoga;
+  } else {
+    stored = { body: encoder.encode(answer.body), contentType: answer.contentType, etag, version };
+  }
+  if (shared) ctx.waitUntil(share(shared, stored));
+  remember(key, stored);
+  const headers = storedHeaders(stored, 'MISS');
+  headers.set('server-timing', serverTiming(executed, answer));
+  return new Response(stored.body, { headers });
+}

@@ -1,0 +1,45 @@
+import {
+  allAt,
+  at,
+  atOptional,
+  bySlug,
+  listAll,
+  listAt,
+  type RecordTypes,
+  spanText,
+} from './corpus.ts';
+import { wholeList } from './list.ts';
+import { listActors, listDraftClauses, listMeetings, listStatements } from './queries.ts';
+import { reverseRelations } from './relations.ts';
+import { highlights, search } from './search.ts';
+import type { Store } from './store.ts';
+import type { Index } from './types.ts';
+
+type Relations = Record<string, Record<string, keyof RecordTypes>>;
+const targetOf = (type: string, field: string) =>
+  (reverseRelations as Relations)[type]?.[field] as keyof RecordTypes;
+const indexesOf = (record: object, field: string) =>
+  (record as Record<string, readonly Index[]>)[field] as readonly Index[];
+
+/**
+ * The corpus compiled into the bundle: every answer synchronous, so graphql-js executes a
+ * whole operation without a promise (test/worker/node.test.ts holds it so).
+ */
+export const bundledStore: Store = {
+  bySlug,
+  at,
+  atOptional,
+  allAt,
+  related: (type, record, field) =>
+    listAt(targetOf(type, field), indexesOf(record, field)) as never,
+  relatedAll: (type, record, field) =>
+    allAt(targetOf(type, field), indexesOf(record, field)) as never,
+  listAll,
+  actors: listActors,
+  statements: listStatements,
+  meetings: listMeetings,
+  draftClauses: listDraftClauses,
+  search: (query, kinds) => wholeList(search(query, kinds)),
+  highlights,
+  spanText,
+};

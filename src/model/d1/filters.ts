@@ -1,0 +1,54 @@
+import type { Db } from './db.ts';
+
+/**
+ * One criterion of a list filter, as the bundle's are: a filter's postings for some values,
+ * a reverse relation of the records some slugs name, or the ids a search matched.
+ */
+export type Criterion =
+  | { facet: string; values: readonly string[] }
+  | { via: string; owner: string; slugs: readonly string[] }
+  | { ids: () => Promise<number[]> };
+
+/** The SQL of a criterion, a fixed text per kind: every value is a bound parameter. */
+async function clauseOf(criterion: Criterion): Promise<[string, unknown[]]> {
+  if ('facet' in criterion) {
+    return [
+      'r.id IN (SELECT item FROM link WHERE list = ? AND owner IN (SELECT value FROM json_each(?)))',
+      [criterion.facet, JSON.stringify(criterion.values)],
+    ];
+  }
+  if ('via' in criterion) {
+    return [
+      `r.id IN (SELECT item FROM link WHERE list = ? AND owner IN (
+        SELECT id FROM record WHERE type = ? AND slug IN (SELECT value FROM json_each(?))))`,
+      [criterion.via, criterion.owner, JSON.stringify(criterion.slugs)],
+    ];
+  }
+  return ['r.id IN (SELECT value FROM json_each(?))', [JSON.stringify(await criterion.ids())]];
+}
+
+/**
+ * A page of the records of `type` that meet every criterion, in default order, with how many
+ * do: one statement, whose first row always carries the count.
+ */
+export async function filteredPage(
+  db: Db,
+  type: string,
+  criteria: readonly Criterion[],
+  offset: number,
+  limit: number,
+) {
+  const clauses = await Promise.all(criteria.map(clauseOf));
+  const where = clauses.map(([sql]) => `AND ${sql}`).join('\n    ');
+  const sql = `WITH m AS (SELECT r.id, r.sort, r.body FROM record r WHERE r.type = ?
+    ${where})
+  SELECT (SELECT COUNT(*) FROM m) AS total, p.id, p.body FROM (SELECT 1)
+  LEFT JOIN (SELECT id, body, sort FROM m ORDER BY sort LIMIT ? OFFSET ?) p ON 1
+  ORDER BY p.sort`;
+  return db.all<{ total: number; id: number | null; body: string | null }>(sql, [
+    type,
+    ...clauses.flatMap(([, params]) => params),
+    limit,
+    offset,
+  ]);
+}

@@ -1,0 +1,87 @@
+import type { NodeType, RecordTypes } from './corpus.ts';
+import type { ListView } from './list.ts';
+import type { ActorFilter, DraftClauseFilter, MeetingFilter, StatementFilter } from './queries.ts';
+import type { OwnerType, RelationOf, TargetOf } from './relations.ts';
+import type { SearchHit } from './search.ts';
+import type { SearchableType } from './search-options.ts';
+import type {
+  ActorData,
+  DraftClauseData,
+  ExcerptData,
+  Index,
+  MeetingData,
+  StatementData,
+} from './types.ts';
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/** A page of a list and the list's whole length. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * A list held by a database: a page costs a query, and its length comes with the page, so
+ * that a connection is one query. `count` is for what needs the length first (a `last`
+ * without `before`).
+ */
+export interface LazyList<T> {
+  page(offset: number, limit: number): Promise<Page<T>>;
+  count(): Promise<number>;
+}
+
+/** A list either store answers: the bundle's, synchronous, or a database's. */
+export type AnyList<T> = ListView<T> | LazyList<T>;
+
+/**
+ * The model's one face. The bundled store answers every call synchronously, from the corpus
+ * compiled into the Worker; the D1 store answers the same calls with promises, through
+ * per-request DataLoaders. Records are the same shapes on both, except that a D1 record
+ * carries no reverse-relation arrays: those are asked for through `related`.
+ */
+export interface Store {
+  bySlug<T extends NodeType>(type: T, slug: string): MaybePromise<RecordTypes[T] | null>;
+  at<T extends keyof RecordTypes>(type: T, ref: Index): MaybePromise<RecordTypes[T]>;
+  atOptional<T extends keyof RecordTypes>(
+    type: T,
+    ref: Index | null,
+  ): MaybePromise<RecordTypes[T] | null>;
+  allAt<T extends keyof RecordTypes>(
+    type: T,
+    refs: readonly Index[],
+  ): MaybePromise<RecordTypes[T][]>;
+  /** A reverse relation (an actor's statements), as a list to page. */
+  related<O extends OwnerType, F extends RelationOf<O>>(
+    type: O,
+    record: RecordTypes[O],
+    field: F,
+  ): AnyList<RecordTypes[TargetOf<O, F>]>;
+  /** A short reverse relation (an actor's meetings), whole. */
+  relatedAll<O extends OwnerType, F extends RelationOf<O>>(
+    type: O,
+    record: RecordTypes[O],
+    field: F,
+  ): MaybePromise<RecordTypes[TargetOf<O, F>][]>;
+  listAll<T extends keyof RecordTypes>(type: T): AnyList<RecordTypes[T]>;
+  actors(filter: ActorFilter | null | undefined): AnyList<ActorData>;
+  statements(filter: StatementFilter | null | undefined): AnyList<StatementData>;
+  meetings(filter: MeetingFilter | null | undefined): AnyList<MeetingData>;
+  draftClauses(filter: DraftClauseFilter | null | undefined): AnyList<DraftClauseData>;
+  /** Ranked hits, best first. */
+  search(query: string, kinds: readonly SearchableType[] | null | undefined): AnyList<SearchHit>;
+  /** Where a hit's matched words stand in the article. */
+  highlights(hit: SearchHit): ExcerptData[];
+  /** The words of a span: exactly its article's text between its offsets. */
+  spanText(span: Pick<ExcerptData, 'article' | 'start' | 'end'>): string;
+  /** How many database queries it has made (a D1 store's; the bundle makes none). */
+  readonly queries?: number;
+}
+
+/** `fn` of a value, or of what a promise resolves to: synchronous stays synchronous. */
+export function then<T, U>(
+  value: MaybePromise<T>,
+  fn: (value: T) => MaybePromise<U>,
+): MaybePromise<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
