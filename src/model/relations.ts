@@ -13,7 +13,12 @@ export const reverseRelations = {
     draftClauses: 'DraftClause',
     topics: 'Topic',
   },
-  Actor: { statements: 'Statement', mentionedIn: 'Statement', meetings: 'Meeting', positions: 'Position' },
+  Actor: {
+    statements: 'Statement',
+    mentionedIn: 'Statement',
+    meetings: 'Meeting',
+    positions: 'Position',
+  },
   Meeting: { draftAgreements: 'DraftAgreement', statements: 'Statement' },
   DraftAgreement: { clauses: 'DraftClause' },
   DraftClause: { statements: 'Statement' },
@@ -22,8 +27,12 @@ export const reverseRelations = {
 
 export type OwnerType = keyof typeof reverseRelations;
 export type RelationOf<T extends OwnerType> = keyof (typeof reverseRelations)[T] & string;
-export type TargetOf<T extends OwnerType, F extends RelationOf<T>> =
-  (typeof reverseRelations)[T][F] extends keyof RecordTypes ? (typeof reverseRelations)[T][F] : never;
+export type TargetOf<
+  T extends OwnerType,
+  F extends RelationOf<T>,
+> = (typeof reverseRelations)[T][F] extends keyof RecordTypes
+  ? (typeof reverseRelations)[T][F]
+  : never;
 
 /** The filter postings of the compiled corpus (`Corpus['filters']`), by their item type. */
 export const filterLists = {
