@@ -1,0 +1,197 @@
+import { writeFileSync } from 'node:fs';
+import { tableNames, tables } from '../../src/model/packed.ts';
+import { filterLists, reverseRelations } from '../../src/model/relations.ts';
+import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
+import { type BuiltData, buildCorpus } from '../data/build.ts';
+import { loadCorpus } from '../data/load.ts';
+import { Problems } from '../data/problems.ts';
+import { searchSql } from './search-sql.ts';
+
+// The corpus as D1 holds it (migrations/0001_corpus.sql), from the same validated, compiled
+// records the bundle is built from.
+
+type TableName = (typeof tableNames)[number];
+
+/** A SQL literal: numbers as they are, text single-quoted with its quotes doubled. */
+export function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** Multi-row INSERTs of at most `chunk` rows each. */
+export function inserts(table: string, rows: readonly unknown[][], chunk = 400): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows
+      .slice(i, i + chunk)
+      .map((row) => `(${row.map(literal).join(',')})`)
+      .join(',');
+    out.push(`INSERT INTO ${table} VALUES ${values}`);
+  }
+  return out;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Where each record was defined: its home article's slug and its place in that folder's file. */
+export interface Home {
+  article: string;
+  articleRank: number;
+  position: number;
+}
+
+/** Each record's home, by table and slug, from loading the same roots again. */
+export function homesOf(roots: readonly string[]): Record<TableName, Map<string, Home>> {
+  const loaded = loadCorpus(roots, new Problems());
+  const ranks = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
+  const homes = {} as Record<TableName, Map<string, Home>>;
+  for (const name of tableNames) {
+    const map = new Map<string, Home>();
+    const perArticle = new Map<string, number>();
+    for (const item of loaded[name] as { record: { slug: string }; article: string }[]) {
+      const article = name === 'articles' ? item.record.slug : item.article;
+      const position = perArticle.get(article) ?? 0;
+      perArticle.set(article, position + 1);
+      map.set(item.record.slug, { article, articleRank: ranks.get(article) ?? 0, position });
+    }
+    homes[name] = map;
+  }
+  return homes;
+}
+
+/**
+ * A record's place in default order, as text that sorts like the compiled order: the rank of
+ * the article its earliest span stands in, that span's start, then its home article and its
+ * place in that folder's file (how the build breaks ties). An article sorts by its rank.
+ */
+export function sortKey(
+  record: { excerpts: readonly ExcerptData[] },
+  home: Home,
+  rankOf: (article: Index) => number,
+  isArticle: boolean,
+): string {
+  if (isArticle) return pad(home.articleRank, 6);
+  let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+  for (const e of record.excerpts) {
+    const at: [number, number] = [rankOf(e.article), e.start];
+    if (at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
+  }
+  return `${pad(best[0], 6)}${pad(best[1], 8)}${pad(home.articleRank, 6)}${pad(home.position, 6)}`;
+}
+
+const reverseFields = (type: string) =>
+  Object.keys((reverseRelations as Record<string, Record<string, string>>)[type] ?? {});
+
+/** A record's body: the compiled record without its type name and reverse relations, every span with its words. */
+export function bodyOf(corpus: Corpus, record: Record<string, unknown>): string {
+  const type = record.typename as string;
+  const words = (e: ExcerptData) => ({
+    ...e,
+    text: corpus.articles[e.article]?.text.slice(e.start, e.end),
+  });
+  const body: Record<string, unknown> = {};
+  const skip = new Set(['typename', ...reverseFields(type)]);
+  for (const [key, value] of Object.entries(record)) {
+    if (skip.has(key)) continue;
+    if (key === 'excerpts') body[key] = (value as ExcerptData[]).map(words);
+    else if (key === 'excerpt') body[key] = words(value as ExcerptData);
+    else body[key] = value;
+  }
+  return JSON.stringify(body);
+}
+
+/** The rows of the corpus tables, in column order. */
+export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string, Home>>) {
+  const { corpus } = built;
+  const articleRank = (article: Index) =>
+    homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleRank ?? 0;
+  const record: unknown[][] = [];
+  const link: unknown[][] = [];
+  const sorts = {} as Record<TableName, string[]>;
+  const homeOf = {} as Record<TableName, string[]>;
+  for (const name of tableNames) {
+    const type = tables[name];
+    const list = corpus[name] as unknown as (Record<string, unknown> & {
+      slug: string;
+      excerpts: ExcerptData[];
+    })[];
+    sorts[name] = [];
+    homeOf[name] = [];
+    list.forEach((r, id) => {
+      const home = homes[name].get(r.slug);
+      if (!home) throw new Error(`${type} "${r.slug}" has no home article`);
+      const sort = sortKey(r, home, articleRank, name === 'articles');
+      sorts[name].push(sort);
+      homeOf[name].push(home.article);
+      record.push([type, id, r.slug, home.article, sort, bodyOf(corpus, r)]);
+    });
+    // The default order is the compiled order; a key that disagrees would page differently.
+    const keys = sorts[name];
+    for (let i = 1; i < keys.length; i++) {
+      if ((keys[i - 1] as string) >= (keys[i] as string)) {
+        throw new Error(`${type} sort keys do not follow the compiled order at ${i}`);
+      }
+    }
+  }
+  const tableOf = (type: string) => tableNames.find((n) => tables[n] === type) as TableName;
+  for (const [ownerType, fields] of Object.entries(reverseRelations)) {
+    const owners = corpus[tableOf(ownerType)] as unknown as Record<string, Index[]>[];
+    for (const [field, itemType] of Object.entries(fields)) {
+      const items = tableOf(itemType);
+      owners.forEach((owner, ownerId) => {
+        for (const item of owner[field] ?? []) {
+          link.push([
+            `${ownerType}.${field}`,
+            ownerId,
+            sorts[items][item],
+            item,
+            homeOf[items][item],
+          ]);
+        }
+      });
+    }
+  }
+  for (const [list, itemType] of Object.entries(filterLists)) {
+    const items = tableOf(itemType);
+    const postings = corpus.filters[list as keyof Corpus['filters']];
+    for (const [owner, indexes] of Object.entries(postings)) {
+      for (const item of indexes) {
+        link.push([list, owner, sorts[items][item], item, homeOf[items][item]]);
+      }
+    }
+  }
+  const counts = new Map<string, [string, unknown, number]>();
+  for (const [list, owner] of link) {
+    const key = `${list}\n${typeof owner}\n${owner}`;
+    const entry = counts.get(key) ?? [list as string, owner, 0];
+    entry[2]++;
+    counts.set(key, entry);
+  }
+  const tally: unknown[][] = [...counts.values()];
+  for (const name of tableNames) tally.push([tables[name], '', corpus[name].length]);
+  return { record, link, tally, meta: [['version', corpus.version]] };
+}
+
+/** The statements that fill an empty database (migrations applied) with the corpus under `roots`. */
+export function corpusSql(roots: readonly string[]): { statements: string[]; version: string } {
+  const built = buildCorpus(roots);
+  const rows = corpusRows(built, homesOf(roots));
+  return {
+    version: built.corpus.version,
+    statements: [
+      ...inserts('record', rows.record, 200),
+      ...inserts('link', rows.link),
+      ...inserts('tally', rows.tally),
+      ...inserts('meta', rows.meta),
+      ...searchSql(built),
+    ],
+  };
+}
+
+/** The same statements as one SQL file, for `wrangler d1 execute --file`. */
+export function corpusSqlFile(roots: readonly string[], out: string): string {
+  const { statements, version } = corpusSql(roots);
+  writeFileSync(out, `${statements.join(';\n')};\n`);
+  return version;
+}
