@@ -1,37 +1,63 @@
 import { fileURLToPath } from 'node:url';
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { corpusSql } from './scripts/d1/corpus-sql.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The D1 run of the suite: the same corpus (the real article and the fictional second one)
+// as migrations and SQL, loaded into Miniflare's local D1 by test/worker/d1-setup.ts.
+const corpusRoots = ['data', 'test/fixtures/corpus'];
+const migrations = await readD1Migrations(here('./migrations'));
+const { statements: corpusStatements } = corpusSql(corpusRoots);
+
+/** The Worker under test, with the bundled corpus or with D1 bound as `DB`. */
+function workerProject(name: string, d1: boolean) {
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        // One JSON log line per request is for production; tests read it where they mean to.
+        miniflare: {
+          bindings: {
+            REQUEST_LOG: 'off',
+            ...(d1
+              ? {
+                  // Every request reads the version, so a test sees a load at once.
+                  DATA_VERSION_TTL: '0',
+                  TEST_MIGRATIONS: migrations,
+                  TEST_CORPUS: corpusStatements,
+                }
+              : {}),
+          },
+          // DB serves; SPARE_DB is for tests that change a database, EMPTY_DB one with no tables.
+          ...(d1 ? { d1Databases: ['DB', 'SPARE_DB', 'EMPTY_DB'] } : {}),
+          // A small allowance, so the rate-limit test reaches it in a few requests.
+          ratelimits: {
+            RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } },
+          },
+        },
+      }),
+    ],
+    // The Worker under test serves the real corpus plus a fictional second article
+    // (test/fixtures/corpus): proof that an article is added with data files alone.
+    resolve: { alias: [{ find: /^#data$/, replacement: here('./generated/test-data.js') }] },
+    test: {
+      name,
+      include: ['test/worker/**/*.test.ts'],
+      globalSetup: ['test/build-test-corpus.ts'],
+      ...(d1 ? { setupFiles: ['test/worker/d1-setup.ts'] } : {}),
+      // The first request of a file loads graphql-js and the schema inside workerd.
+      testTimeout: 30_000,
+    },
+  };
+}
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: './wrangler.toml' },
-            // One JSON log line per request is for production; tests read it where they mean to.
-            miniflare: {
-              bindings: { REQUEST_LOG: 'off' },
-              // A small allowance, so the rate-limit test reaches it in a few requests.
-              ratelimits: {
-                RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } },
-              },
-            },
-          }),
-        ],
-        // The Worker under test serves the real corpus plus a fictional second article
-        // (test/fixtures/corpus): proof that an article is added with data files alone.
-        resolve: { alias: [{ find: /^#data$/, replacement: here('./generated/test-data.js') }] },
-        test: {
-          name: 'worker',
-          include: ['test/worker/**/*.test.ts'],
-          globalSetup: ['test/build-test-corpus.ts'],
-          // The first request of a file loads graphql-js and the schema inside workerd.
-          testTimeout: 30_000,
-        },
-      },
+      workerProject('worker', false),
+      workerProject('worker-d1', true),
       {
         test: { name: 'data', environment: 'node', include: ['test/data/**/*.test.ts'] },
       },

@@ -19,16 +19,27 @@ export function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
-/** Multi-row INSERTs of at most `chunk` rows each. */
+// D1 refuses a statement over 100 KB.
+const maxStatement = 90_000;
+
+/** Multi-row INSERTs of at most `chunk` rows and about 90 KB each. */
 export function inserts(table: string, rows: readonly unknown[][], chunk = 400): string[] {
   const out: string[] = [];
-  for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows
-      .slice(i, i + chunk)
-      .map((row) => `(${row.map(literal).join(',')})`)
-      .join(',');
-    out.push(`INSERT INTO ${table} VALUES ${values}`);
+  let values: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (values.length > 0) out.push(`INSERT INTO ${table} VALUES ${values.join(',')}`);
+    values = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    const value = `(${row.map(literal).join(',')})`;
+    if (values.length >= chunk || (values.length > 0 && size + value.length > maxStatement))
+      flush();
+    values.push(value);
+    size += value.length + 1;
   }
+  flush();
   return out;
 }
 
