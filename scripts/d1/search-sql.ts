@@ -103,8 +103,9 @@ const literal = (value: string | number) => {
   return `'${value.replaceAll("'", "''")}'`;
 };
 
-// D1 refuses statements over 100 KB.
+// D1 refuses statements over 100 KB, and local D1 runs out of memory on a few thousand rows.
 const maxStatement = 90_000;
+const maxRows = 400;
 
 /** Multi-row INSERTs of literal values that fill the search tables for `built`. */
 export function searchSql(built: BuiltData): string[] {
@@ -115,7 +116,7 @@ export function searchSql(built: BuiltData): string[] {
     let size = head.length;
     for (const row of values as (string | number)[][]) {
       const tuple = `(${row.map(literal).join(',')})`;
-      if (chunk.length > 0 && size + tuple.length + 1 > maxStatement) {
+      if (chunk.length >= maxRows || (chunk.length > 0 && size + tuple.length + 1 > maxStatement)) {
         statements.push(head + chunk.join(','));
         chunk = [];
         size = head.length;

@@ -1,0 +1,247 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { D1Database } from '@cloudflare/workers-types';
+import { Miniflare } from 'miniflare';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus.ts';
+import { searchSql } from '../../scripts/d1/search-sql.ts';
+import { type BuiltData, buildCorpus } from '../../scripts/data/build.ts';
+import type { Db } from '../../src/model/d1/db.ts';
+import { matchingIds, searchPage } from '../../src/model/d1/search.ts';
+import {
+  indexOptions,
+  type SearchableType,
+  type SearchDocument,
+} from '../../src/model/search-options.ts';
+
+const migrations = ['migrations/0001_corpus.sql', 'migrations/0002_search.sql'];
+
+// The statements of a migration file: they end at a semicolon that ends a line.
+const statementsOf = (sql: string) =>
+  sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+
+async function load(mf: Miniflare, name: string, built: BuiltData): Promise<Db> {
+  const d1 = (await mf.getD1Database(name)) as unknown as D1Database;
+  for (const file of migrations) {
+    await d1.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => d1.prepare(s)));
+  }
+  // One at a time: a batch of them all runs out of memory in local D1.
+  for (const statement of searchSql(built)) await d1.prepare(statement).run();
+  let queries = 0;
+  return {
+    async all<T>(sql: string, params: readonly unknown[]) {
+      queries++;
+      const { results } = await d1
+        .prepare(sql)
+        .bind(...params)
+        .all<T>();
+      return results;
+    },
+    get queries() {
+      return queries;
+    },
+  };
+}
+
+/** What src/model/search.ts `ranked` returns, as a D1 page would carry it. */
+function bundled(
+  built: BuiltData,
+  index: MiniSearch<SearchDocument>,
+  query: string,
+  kinds?: readonly SearchableType[],
+) {
+  const targets = built.corpus.searchTargets;
+  const wanted = kinds && kinds.length > 0 ? new Set(kinds) : null;
+  return index
+    .search(query, {
+      filter: wanted
+        ? (result) => wanted.has((targets[result.id as number] as [SearchableType])[0])
+        : undefined,
+      boostDocument: (id) => targets[id as number]?.[2] ?? 1,
+    })
+    .map((result) => {
+      const [type, id] = targets[result.id as number] as [SearchableType, number];
+      return { type, id, score: result.score, terms: result.terms };
+    });
+}
+
+const queries = [
+  'ceasefire',
+  'Ceasefire talks',
+  'ceasef',
+  'istan',
+  'Istanbul',
+  'negotiatoins',
+  'negotiations',
+  'Erdogn',
+  'Erdogan',
+  'turkiye',
+  'Türkiye',
+  'the',
+  'the of and',
+  'talks talks',
+  'ceasefire ceasef',
+  'Russia Ukraine',
+  'prisoner exchange',
+  'peace',
+  'pea',
+  'memorandum',
+  'memorandom',
+  'minister foreign',
+  'delegation',
+  'delegatoin',
+  'zelensky',
+  'putin',
+  '2025',
+  '30-day',
+  '" OR 1=1 --',
+  'NEAR(a b)',
+  'a* ^b -c :d',
+  '(((',
+  'AND OR NOT',
+  "'; DROP TABLE search_doc; --",
+  'x\ud800y',
+  'meeting summit agreement statement position clause',
+];
+
+const kindSets: (readonly SearchableType[] | undefined)[] = [
+  undefined,
+  ['Actor'],
+  ['Statement'],
+  ['Meeting', 'DraftClause'],
+  ['Position'],
+];
+
+function expectSamePage(
+  actual: Awaited<ReturnType<typeof searchPage>>,
+  expected: ReturnType<typeof bundled>,
+  offset: number,
+  limit: number,
+) {
+  const want = expected.slice(offset, offset + limit);
+  expect(actual.total).toBe(expected.length);
+  expect(actual.hits.map((h) => `${h.type}:${h.id}`)).toEqual(want.map((h) => `${h.type}:${h.id}`));
+  actual.hits.forEach((hit, i) => {
+    const score = want[i]?.score ?? Number.NaN;
+    expect(Math.abs(hit.score - score) / score).toBeLessThan(1e-9);
+    expect(hit.terms).toEqual(want[i]?.terms);
+  });
+}
+
+function corpusSuite(name: string, build: () => BuiltData, extraQueries: () => string[]) {
+  describe(name, () => {
+    let mf: Miniflare;
+    let db: Db;
+    let built: BuiltData;
+    let index: MiniSearch<SearchDocument>;
+
+    beforeAll(async () => {
+      built = build();
+      index = MiniSearch.loadJSON<SearchDocument>(built.searchIndex, indexOptions);
+      mf = new Miniflare({
+        modules: true,
+        script: 'export default { fetch() { return new Response("") } }',
+        d1Databases: ['DB'],
+      });
+      db = await load(mf, 'DB', built);
+    }, 60_000);
+
+    afterAll(async () => {
+      await mf?.dispose();
+    });
+
+    it('ranks every hit as the bundled index does, with its score, terms and total', async () => {
+      const sampled = extraQueries().map((query) => [query, kindSets.slice(0, 2)] as const);
+      for (const [query, sets] of [...queries.map((q) => [q, kindSets] as const), ...sampled]) {
+        for (const kinds of sets) {
+          const expected = bundled(built, index, query, kinds);
+          const actual = await searchPage(db, query, kinds, 0, 1000);
+          expectSamePage(actual, expected, 0, 1000);
+        }
+      }
+    }, 60_000);
+
+    it('cuts the same pages at any offset', async () => {
+      for (const query of ['talks', 'ceasef', 'the minister', 'russia']) {
+        const expected = bundled(built, index, query);
+        for (const [offset, limit] of [
+          [0, 5],
+          [3, 7],
+          [10, 10],
+          [expected.length - 1, 5],
+          [expected.length + 3, 5],
+        ] as const) {
+          expectSamePage(
+            await searchPage(db, query, null, Math.max(offset, 0), limit),
+            expected,
+            Math.max(offset, 0),
+            limit,
+          );
+        }
+      }
+    }, 30_000);
+
+    it('finds the actors and statements a filter search keeps', async () => {
+      for (const query of queries) {
+        for (const type of ['Actor', 'Statement'] as const) {
+          const expected = bundled(built, index, query, [type]).map((h) => h.id);
+          const actual = await matchingIds(db, type, query);
+          expect([...actual].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+        }
+      }
+    }, 30_000);
+
+    it('asks D1 at most twice a search, and not at all for stop words', async () => {
+      const before = db.queries ?? 0;
+      await searchPage(db, 'ceasefire negotiatoins istan', null, 0, 10);
+      expect((db.queries ?? 0) - before).toBe(2);
+      await searchPage(db, 'the of', null, 0, 10);
+      expect((db.queries ?? 0) - before).toBe(2);
+    });
+  });
+}
+
+// Words of the corpus, their prefixes and one-typo variants, so that every expansion path
+// meets real terms with many ties.
+function sampled(built: BuiltData, every: number): string[] {
+  const words = (JSON.parse(built.searchIndex).index as [string][]).map(([t]) => t);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (i % every !== 0) return;
+    out.push(w);
+    if (w.length >= 4) out.push(w.slice(0, 3), w.slice(0, w.length - 1));
+    if (w.length >= 6) out.push(`${w.slice(0, 2)}${w.slice(3)}`, `${w.slice(0, 3)}x${w.slice(3)}`);
+  });
+  return out;
+}
+
+let corpusBuilt: BuiltData | undefined;
+corpusSuite(
+  'D1 search over the test corpus',
+  () => {
+    corpusBuilt = buildCorpus(['data', 'test/fixtures/corpus']);
+    return corpusBuilt;
+  },
+  () => (corpusBuilt ? sampled(corpusBuilt, 7) : []),
+);
+
+let syntheticBuilt: BuiltData | undefined;
+corpusSuite(
+  'D1 search over a synthetic corpus of 20 articles',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'd1-search-'));
+    try {
+      writeSyntheticCorpus(dir, 20);
+      syntheticBuilt = buildCorpus([dir]);
+      return syntheticBuilt;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  () => (syntheticBuilt ? sampled(syntheticBuilt, 23) : []),
+);
