@@ -60,12 +60,13 @@ function bundled(
   return index
     .search(query, {
       filter: wanted
-        ? (result) => wanted.has((targets[result.id as number] as [SearchableType])[0])
+        ? (result) =>
+            wanted.has((targets[result.id as number] as [SearchableType, number, number])[0])
         : undefined,
       boostDocument: (id) => targets[id as number]?.[2] ?? 1,
     })
     .map((result) => {
-      const [type, id] = targets[result.id as number] as [SearchableType, number];
+      const [type, id] = targets[result.id as number] as [SearchableType, number, number];
       return { type, id, score: result.score, terms: result.terms };
     });
 }
