@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { addArticleStatements, viewOfLoad } from './scripts/d1/add-sql.ts';
 import { corpusSql } from './scripts/d1/corpus-sql.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,6 +11,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const corpusRoots = ['data', 'test/fixtures/corpus'];
 const migrations = await readD1Migrations(here('./migrations'));
 const { statements: corpusStatements } = corpusSql(corpusRoots);
+// The fictional article added to a database that holds the real one only, as d1:add adds it.
+const addition = {
+  base: corpusSql(['data']).statements,
+  add: addArticleStatements(corpusRoots, 'harbour-accord-2031', viewOfLoad(['data'])).statements,
+};
 
 /** The Worker under test, with the bundled corpus or with D1 bound as `DB`. */
 function workerProject(name: string, d1: boolean) {
@@ -27,11 +33,13 @@ function workerProject(name: string, d1: boolean) {
                   DATA_VERSION_TTL: '0',
                   TEST_MIGRATIONS: migrations,
                   TEST_CORPUS: corpusStatements,
+                  TEST_ADDITION: addition,
                 }
               : {}),
           },
-          // DB serves; SPARE_DB is for tests that change a database, EMPTY_DB one with no tables.
-          ...(d1 ? { d1Databases: ['DB', 'SPARE_DB', 'EMPTY_DB'] } : {}),
+          // DB serves; SPARE_DB is for tests that change a database, EMPTY_DB one with no tables,
+          // ADD_DB the one an article is added to.
+          ...(d1 ? { d1Databases: ['DB', 'SPARE_DB', 'EMPTY_DB', 'ADD_DB'] } : {}),
           // A small allowance, so the rate-limit test reaches it in a few requests.
           ratelimits: {
             RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } },

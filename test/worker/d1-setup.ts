@@ -11,6 +11,8 @@ declare global {
       EMPTY_DB?: D1Database;
       TEST_MIGRATIONS?: Parameters<typeof applyD1Migrations>[1];
       TEST_CORPUS?: string[];
+      ADD_DB?: D1Database;
+      TEST_ADDITION?: { base: string[]; add: string[] };
     }
   }
 }

@@ -1,0 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { DataError } from '../data/problems.ts';
+import { addArticleStatements, type DatabaseView } from './add-sql.ts';
+import { d1, query, targetOf } from './wrangler.ts';
+
+// npm run d1:add -- data/articles/<slug> --local | --remote
+// Adds or replaces one article in the `d1` environment's database, validated as the build
+// validates it and against what the database holds, run as one file.
+const args = process.argv.slice(2);
+const folder = args.find((a) => !a.startsWith('--'));
+try {
+  if (!folder) throw new Error('usage: npm run d1:add -- data/articles/<slug> --local|--remote');
+  const target = targetOf(args);
+  const slug = basename(resolve(folder));
+  // The article's own root, beside data/: its references resolve as the build resolves them.
+  const root = dirname(dirname(resolve(folder)));
+  const roots = [...new Set([resolve('data'), root])];
+  const rows = query<{ type: string; id: number; slug: string; sort: string }>(
+    target,
+    'SELECT type, id, slug, sort FROM record',
+  );
+  const ids = new Map<string, Map<string, number>>();
+  const ranks = new Map<string, number>();
+  for (const row of rows) {
+    if (!ids.has(row.type)) ids.set(row.type, new Map());
+    ids.get(row.type)?.set(row.slug, row.id);
+    if (row.type === 'Article') ranks.set(row.slug, Number(row.sort));
+  }
+  const [meta] = query<{ value: string }>(target, "SELECT value FROM meta WHERE key = 'version'");
+  const view: DatabaseView = { ids, ranks, version: meta?.value ?? '' };
+  const { statements, version } = addArticleStatements(roots, slug, view);
+  const out = `generated/d1/add-${slug}.sql`;
+  mkdirSync('generated/d1', { recursive: true });
+  writeFileSync(out, `${statements.join(';\n')};\n`);
+  d1(target, 'execute', '--yes', '--file', out);
+  console.log(`d1 ${target.slice(2)}: article ${slug} added, data version ${version}`);
+} catch (error) {
+  console.error(error instanceof DataError ? error.message : (error as Error).message);
+  process.exit(1);
+}
