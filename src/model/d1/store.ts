@@ -332,16 +332,21 @@ export class D1Store implements Store {
   }
 
   highlights(hit: SearchHit): ExcerptData[] {
+    const excerpts = hit.record.excerpts as Span[];
+    const around = (article: Index, start: number, end: number) =>
+      excerpts.find((e) => e.article === article && start >= e.start && end <= e.end);
+    // A highlight is a span inside one of the record's excerpts: its words are sliced from
+    // that excerpt's, as the bundle slices them from the article.
     return highlights(hit, {
       spanText: (span) => this.spanText(span),
       charAt: (article, offset) => {
-        for (const e of hit.record.excerpts as Span[]) {
-          if (e.article === article && offset >= e.start && offset < e.end) {
-            return e.text?.[offset - e.start];
-          }
-        }
-        return undefined;
+        const e = around(article, offset, offset + 1);
+        return e?.text?.[offset - e.start];
       },
+    }).map((span: ExcerptData & { text?: string }) => {
+      if (span.text !== undefined) return span;
+      const e = around(span.article, span.start, span.end);
+      return { ...span, text: e?.text?.slice(span.start - e.start, span.end - e.start) ?? '' };
     });
   }
 
