@@ -16,6 +16,76 @@ export interface DatabaseView {
   /** Each article's rank (its sort key) by slug. */
   ranks: Map<string, number>;
   version: string;
+  /** The records the article defines now (its home), by type: slugs. */
+  held?: Map<string, Set<string>>;
+  /** Of those, the ones rows of other articles reference: `Type slug` → the referrers. */
+  referencedBy?: Map<string, string[]>;
+}
+
+/** Runs one read-only SQL query on the database (wrangler in the CLI, D1 in the tests). */
+export type Query = <T>(sql: string) => Promise<T[]> | T[];
+
+/**
+ * What the database holds that adding `slug` depends on: every record's id (the search
+ * tables are rebuilt, so every record is needed), the article ranks, the version, and which
+ * of the article's current records other articles reference (through the ids in their
+ * bodies), so that a replacement that drops one of them is refused.
+ */
+export async function readView(query: Query, slug: string): Promise<DatabaseView> {
+  const home = literal(slug);
+  const rows = await query<{ type: string; id: number; slug: string; sort: string; home: string }>(
+    'SELECT type, id, slug, sort, home FROM record',
+  );
+  const ids = new Map<string, Map<string, number>>();
+  const ranks = new Map<string, number>();
+  const held = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!ids.has(row.type)) ids.set(row.type, new Map());
+    ids.get(row.type)?.set(row.slug, row.id);
+    if (row.type === 'Article') ranks.set(row.slug, Number(row.sort));
+    if (row.home === slug) {
+      if (!held.has(row.type)) held.set(row.type, new Set());
+      held.get(row.type)?.add(row.slug);
+    }
+  }
+  const [meta] = await query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'");
+  // Every id in another article's body that names one of the article's records, by the
+  // field it stands in: one scan of the bodies (D1 allows few terms in a compound SELECT).
+  const fieldAt = (type: string, target: string, where: string) =>
+    `(r.type = '${type}' AND t.type = '${target}' AND ${where})`;
+  const conditions: string[] = [];
+  for (const [type, fields] of Object.entries(references)) {
+    for (const [field, target] of Object.entries(fields)) {
+      const f = literal(field);
+      const at = literal(`$.${field}`);
+      conditions.push(fieldAt(type, target, `((j.path = '$' AND j.key = ${f}) OR j.path = ${at})`));
+    }
+    conditions.push(
+      fieldAt(
+        type,
+        'Article',
+        "j.key = 'article' AND (j.path = '$.excerpt' OR j.path LIKE '$.excerpts[%')",
+      ),
+    );
+  }
+  const referencedBy = new Map<string, string[]>();
+  const referrers = await query<{
+    type: string;
+    slug: string;
+    byType: string;
+    bySlug: string;
+    byHome: string;
+  }>(
+    `SELECT DISTINCT t.type AS type, t.slug AS slug, r.type AS byType, r.slug AS bySlug, r.home AS byHome FROM record r, json_tree(r.body) j JOIN record t ON t.home = ${home} AND t.id = j.atom WHERE r.home <> ${home} AND j.type = 'integer' AND (${conditions.join(' OR ')}) ORDER BY 1, 2, 3, 4`,
+  );
+  for (const r of referrers) {
+    const key = `${r.type} ${r.slug}`;
+    referencedBy.set(key, [
+      ...(referencedBy.get(key) ?? []),
+      `${r.byType} "${r.bySlug}" of ${r.byHome}`,
+    ]);
+  }
+  return { ids, ranks, version: meta?.value ?? '', held, referencedBy };
 }
 
 /** The references of each record type, by field, and the type they name. */
@@ -69,6 +139,30 @@ export function addArticleStatements(
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
     problems.throwIfAny();
   }
+  // The search tables are rebuilt from these roots: an article the database holds and they
+  // do not would lose its search documents.
+  for (const held of view.ranks.keys()) {
+    if (!homes.articles.has(held)) {
+      problems.add(
+        { file: `articles/${held}` },
+        `is in the database but not under ${roots.join(', ')}: its search rows would be lost`,
+      );
+    }
+  }
+  // A replacement may drop records, but not ones that other articles' rows still name.
+  for (const [type, slugs] of view.held ?? []) {
+    const name = tableOf(type);
+    for (const s of slugs) {
+      if (homes[name]?.get(s)?.article === slug) continue;
+      for (const by of view.referencedBy?.get(`${type} ${s}`) ?? []) {
+        problems.add(
+          { file: `articles/${slug}`, record: `${name} (${s})` },
+          `is dropped by this replacement but ${by} references it`,
+        );
+      }
+    }
+  }
+  problems.throwIfAny();
 
   // Ids: the database's for every slug it knows, the next free ones for the article's new slugs.
   const ids = new Map<string, Map<string, number>>();

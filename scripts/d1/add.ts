@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DataError } from '../data/problems.ts';
-import { addArticleStatements, type DatabaseView } from './add-sql.ts';
+import { addArticleStatements, readView } from './add-sql.ts';
 import { d1, query, targetOf } from './wrangler.ts';
 
 // npm run d1:add -- data/articles/<slug> --local | --remote
@@ -16,19 +16,7 @@ try {
   // The article's own root, beside data/: its references resolve as the build resolves them.
   const root = dirname(dirname(resolve(folder)));
   const roots = [...new Set([resolve('data'), root])];
-  const rows = query<{ type: string; id: number; slug: string; sort: string }>(
-    target,
-    'SELECT type, id, slug, sort FROM record',
-  );
-  const ids = new Map<string, Map<string, number>>();
-  const ranks = new Map<string, number>();
-  for (const row of rows) {
-    if (!ids.has(row.type)) ids.set(row.type, new Map());
-    ids.get(row.type)?.set(row.slug, row.id);
-    if (row.type === 'Article') ranks.set(row.slug, Number(row.sort));
-  }
-  const [meta] = query<{ value: string }>(target, "SELECT value FROM meta WHERE key = 'version'");
-  const view: DatabaseView = { ids, ranks, version: meta?.value ?? '' };
+  const view = await readView((sql) => query(target, sql), slug);
   const { statements, version } = addArticleStatements(roots, slug, view);
   const out = `generated/d1/add-${slug}.sql`;
   mkdirSync('generated/d1', { recursive: true });

@@ -1,0 +1,161 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { D1Database } from '@cloudflare/workers-types';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
+import { corpusSql } from '../../scripts/d1/corpus-sql.ts';
+
+const fixture = 'test/fixtures/corpus';
+const harbour = 'harbour-accord-2031';
+const tables = [
+  'record',
+  'link',
+  'tally',
+  'search_doc',
+  'search_posting',
+  'search_term',
+  'search_delete',
+  'search_field',
+  'search_stat',
+];
+
+// The statements of a migration file: they end at a semicolon that ends a line.
+const statementsOf = (sql: string) =>
+  sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+
+let mf: Miniflare;
+const scratch: string[] = [];
+
+beforeAll(() => {
+  mf = new Miniflare({
+    modules: true,
+    script: "export default { fetch() { return new Response('') } }",
+    d1Databases: ['BOTH', 'ADDED', 'REFUSED', 'DROPPED'],
+  });
+});
+afterAll(async () => {
+  await mf.dispose();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database with the migrations applied and the corpus of `roots` loaded, as d1:load loads it. */
+async function loaded(name: string, roots: readonly string[]): Promise<D1Database> {
+  const db = (await mf.getD1Database(name)) as unknown as D1Database;
+  for (const file of ['migrations/0001_corpus.sql', 'migrations/0002_search.sql']) {
+    await db.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => db.prepare(s)));
+  }
+  await db.batch(corpusSql(roots).statements.map((s) => db.prepare(s)));
+  return db;
+}
+
+const query =
+  (db: D1Database) =>
+  async <T>(sql: string) =>
+    (await db.prepare(sql).all<T>()).results;
+
+// Every table's primary key is its first columns: three for these, at most two for the others.
+const keyed = new Set(['link', 'search_posting']);
+
+/** Every row of every table but meta, in a fixed order. */
+async function contents(db: D1Database): Promise<string[]> {
+  const dumps = await db.batch(
+    tables.map((t) =>
+      db.prepare(`SELECT * FROM ${t} ORDER BY ${keyed.has(t) ? '1, 2, 3' : '1, 2'}`),
+    ),
+  );
+  return dumps.map((d) => JSON.stringify(d.results));
+}
+
+/** A copy of an article folder under a fresh root, edited by `edit` (file name → JSON). */
+function copyOf(
+  from: string,
+  slug: string,
+  edit: (file: string, json: unknown) => unknown,
+): string {
+  const root = mkdtempSync(join(tmpdir(), 'd1-add-'));
+  scratch.push(root);
+  const dir = join(root, 'articles', slug);
+  cpSync(join(from, 'articles', slug), dir, { recursive: true });
+  for (const file of ['actors.json', 'statements.json']) {
+    const path = join(dir, file);
+    writeFileSync(path, JSON.stringify(edit(file, JSON.parse(readFileSync(path, 'utf8')))));
+  }
+  return root;
+}
+
+type Row = Record<string, unknown> & { slug: string };
+
+describe('adding an article to D1', () => {
+  it('leaves the same rows as loading both articles at once, and a new version', async () => {
+    const both = await loaded('BOTH', ['data', fixture]);
+    const db = await loaded('ADDED', ['data']);
+    const before = await db.prepare("SELECT value FROM meta WHERE key = 'version'").first();
+    const view = await readView(query(db), harbour);
+    const { statements, version } = addArticleStatements(['data', fixture], harbour, view);
+    await db.batch(statements.map((s) => db.prepare(s)));
+
+    expect(await contents(db)).toEqual(await contents(both));
+    const after = await db.prepare("SELECT value FROM meta WHERE key = 'version'").first();
+    expect(after).toEqual({ value: version });
+    expect(after).not.toEqual(before);
+    expect(
+      await db.prepare("SELECT n FROM tally WHERE list = 'Article' AND owner = ''").first(),
+    ).toEqual({ n: 2 });
+
+    // Adding it again replaces it with itself: the rows stay, only the version moves on.
+    const again = addArticleStatements(
+      ['data', fixture],
+      harbour,
+      await readView(query(db), harbour),
+    );
+    await db.batch(again.statements.map((s) => db.prepare(s)));
+    expect(await contents(db)).toEqual(await contents(both));
+    expect(again.version).not.toBe(version);
+  });
+
+  it('refuses an article whose speaker resolves to nothing, naming file, record and problem', async () => {
+    const db = await loaded('REFUSED', ['data']);
+    const held = await contents(db);
+    const broken = copyOf(fixture, harbour, (file, json) =>
+      file === 'statements.json'
+        ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, speaker: 'ilsa-marow' } : s))
+        : json,
+    );
+    const view = await readView(query(db), harbour);
+    expect(() => addArticleStatements(['data', broken], harbour, view)).toThrow(
+      /harbour-accord-2031[/\\]statements\.json › statements\[0\] \(marrow-accord-opens-harbour\): speaker "ilsa-marow" does not resolve to any Actor/,
+    );
+    expect(await contents(db)).toEqual(held);
+  });
+
+  it('refuses a replacement that drops a record another article in the database references', async () => {
+    const db = await loaded('DROPPED', ['data']);
+    // The database's harbour article names an actor of the first one, which the first one's
+    // new version drops (the local harbour article does not name it, so the build passes).
+    const naming = copyOf(fixture, harbour, (file, json) =>
+      file === 'statements.json'
+        ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, reportedBy: 'other-stakeholders' } : s))
+        : json,
+    );
+    const add = addArticleStatements(['data', naming], harbour, await readView(query(db), harbour));
+    await db.batch(add.statements.map((s) => db.prepare(s)));
+    const held = await contents(db);
+
+    const first = 'istanbul-talks-2025';
+    const dropping = copyOf('data', first, (file, json) =>
+      file === 'actors.json'
+        ? (json as Row[]).filter((a) => a.slug !== 'other-stakeholders')
+        : json,
+    );
+    const view = await readView(query(db), first);
+    expect(() => addArticleStatements([dropping, fixture], first, view)).toThrow(
+      /actors \(other-stakeholders\): is dropped by this replacement but Statement "marrow-accord-opens-harbour" of harbour-accord-2031 references it/,
+    );
+    expect(await contents(db)).toEqual(held);
+  });
+});
