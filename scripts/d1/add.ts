@@ -6,7 +6,10 @@ import { d1, query, targetOf } from './wrangler.ts';
 
 // npm run d1:add -- data/articles/<slug> --local | --remote
 // Adds or replaces one article in the `d1` environment's database, validated as the build
-// validates it and against what the database holds, run as one file.
+// validates it and against what the database holds, run as one file. Locally wrangler runs a
+// file as one D1 batch, which is one transaction (a failing statement leaves every row as it
+// was; test/data/d1-add.test.ts, test/worker/d1-add.test.ts); remotely it goes through D1's
+// import API, whose all-or-nothing behaviour is not tested here. D1 refuses BEGIN/COMMIT.
 const args = process.argv.slice(2);
 const folder = args.find((a) => !a.startsWith('--'));
 try {
