@@ -19,6 +19,20 @@ export function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
+/** Every table the corpus fills (migrations/), which a whole load empties first. */
+export const corpusTables = [
+  'record',
+  'link',
+  'tally',
+  'meta',
+  'search_doc',
+  'search_posting',
+  'search_term',
+  'search_delete',
+  'search_field',
+  'search_stat',
+];
+
 // D1 refuses a statement over 100 KB.
 const maxStatement = 90_000;
 

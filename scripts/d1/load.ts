@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DataError } from '../data/problems.ts';
-import { corpusSql } from './corpus-sql.ts';
+import { corpusSql, corpusTables } from './corpus-sql.ts';
 import { d1, targetOf } from './wrangler.ts';
 
 // npm run d1:load -- --local | --remote
@@ -10,25 +10,15 @@ const out = 'generated/d1/corpus.sql';
 try {
   const target = targetOf(process.argv.slice(2));
   const { statements, version } = corpusSql(['data']);
-  const tables = ['record', 'link', 'tally', 'meta', ...searchTables()];
   mkdirSync('generated/d1', { recursive: true });
-  writeFileSync(out, `${[...tables.map((t) => `DELETE FROM ${t}`), ...statements].join(';\n')};\n`);
+  writeFileSync(
+    out,
+    `${[...corpusTables.map((t) => `DELETE FROM ${t}`), ...statements].join(';\n')};\n`,
+  );
   d1(target, 'migrations', 'apply');
   d1(target, 'execute', '--yes', '--file', out);
   console.log(`d1 ${target.slice(2)}: corpus ${version} loaded (${out})`);
 } catch (error) {
   console.error(error instanceof DataError ? error.message : (error as Error).message);
   process.exit(1);
-}
-
-/** The tables of the search migration, which the full load replaces too. */
-function searchTables(): string[] {
-  return [
-    'search_doc',
-    'search_posting',
-    'search_term',
-    'search_delete',
-    'search_field',
-    'search_stat',
-  ];
 }

@@ -5,21 +5,11 @@ import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
-import { corpusSql } from '../../scripts/d1/corpus-sql.ts';
+import { corpusSql, corpusTables } from '../../scripts/d1/corpus-sql.ts';
 
 const fixture = 'test/fixtures/corpus';
 const harbour = 'harbour-accord-2031';
-const tables = [
-  'record',
-  'link',
-  'tally',
-  'search_doc',
-  'search_posting',
-  'search_term',
-  'search_delete',
-  'search_field',
-  'search_stat',
-];
+const tables = corpusTables.filter((t) => t !== 'meta');
 
 // The statements of a migration file: they end at a semicolon that ends a line.
 const statementsOf = (sql: string) =>

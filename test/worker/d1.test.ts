@@ -60,23 +60,24 @@ d1('the D1 store', () => {
   });
 });
 
-/** An operation's data and status from the Worker with `db` bound as DB, or with none. */
-async function answer(db: D1Database | undefined, query: string, variables?: object) {
-  const bindings = { ...env, DB: db } as typeof env;
+/** A POST into the Worker with `db` bound as DB, or with none (the bundle serves). */
+function post(db: D1Database | undefined, query: string, variables?: object): Promise<Response> {
   const ctx = {
     waitUntil() {},
     passThroughOnException() {},
     props: {},
   } as unknown as ExecutionContext;
-  const res = await worker.fetch(
-    new Request(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    }) as never,
-    bindings,
-    ctx,
-  );
+  const request = new Request(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return worker.fetch(request as never, { ...env, DB: db } as typeof env, ctx);
+}
+
+/** An operation's data and status, from D1 or from the bundle. */
+async function answer(db: D1Database | undefined, query: string, variables?: object) {
+  const res = await post(db, query, variables);
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   return { status: res.status, data: body.data, errors: body.errors };
 }
@@ -175,21 +176,7 @@ d1('a D1 fault', () => {
       spare.prepare('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)'),
       spare.prepare("INSERT OR REPLACE INTO meta VALUES ('version', 'broken')"),
     ]);
-    const broken = { ...env, DB: spare } as typeof env;
-    const ctx = {
-      waitUntil() {},
-      passThroughOnException() {},
-      props: {},
-    } as unknown as ExecutionContext;
-    const res = await worker.fetch(
-      new Request(`${origin}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ actor(slug: "sergei-lavrov") { name } }' }),
-      }) as never,
-      broken,
-      ctx,
-    );
+    const res = await post(spare, '{ actor(slug: "sergei-lavrov") { name } }');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     const body = (await res.json()) as {
