@@ -56,6 +56,9 @@ export function cpuNanoseconds(pid: number): number {
   return total;
 }
 
+/** The id the bench's D1 databases are persisted under. */
+export const benchDatabase = 'newsgraph-bench';
+
 export async function serve(
   name: string,
   options: {
@@ -72,6 +75,8 @@ export async function serve(
      * errors, live reload); it costs more than the cheapest Worker's whole request.
      */
     direct?: boolean;
+    /** Binds the D1 database persisted in this folder as DB (scripts/bench/scale-d1.ts). */
+    d1Persist?: string;
   },
 ): Promise<Served> {
   const direct = options.direct ?? true;
@@ -80,6 +85,7 @@ export async function serve(
     host: '127.0.0.1',
     port: 0,
     ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
+    ...(options.d1Persist ? { d1Persist: options.d1Persist } : {}),
     workers: [
       {
         name,
@@ -91,6 +97,7 @@ export async function serve(
           : { script: options.script ?? '' }),
         bindings: options.bindings ?? {},
         cache: options.cache ?? true,
+        ...(options.d1Persist ? { d1Databases: { DB: benchDatabase } } : {}),
         ...(direct ? { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] } : {}),
       },
     ],

@@ -37,11 +37,12 @@ const key = (type: string, value: string | number) => `${type}\u0000${value}`;
 const splitKey = (k: string) => k.split('\u0000') as [TypeName, string];
 
 // Whole records by (type, id) and by (type, slug), many types in one statement: the keys are
-// one JSON parameter, since D1 binds at most 100.
-const byIds = `SELECT r.type, r.id, r.body FROM record r
-  WHERE (r.type, r.id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))`;
-const bySlugs = `SELECT r.type, r.id, r.slug, r.body FROM record r
-  WHERE (r.type, r.slug) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))`;
+// one JSON parameter, since D1 binds at most 100. The join is driven from the keys, so each is
+// one index lookup (a row-value IN over a subquery scanned the table: 6 ms at 1,000 articles).
+const byIds = `SELECT r.type, r.id, r.body FROM json_each(?1) k
+  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')`;
+const bySlugs = `SELECT r.type, r.id, r.slug, r.body FROM json_each(?1) k
+  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.slug = json_extract(k.value, '$[1]')`;
 
 // One owner's page of a list, with the list's length from its tally: a row even when the page
 // is empty, so that the length always comes back.
