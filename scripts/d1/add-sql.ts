@@ -4,7 +4,7 @@ import { filterLists, reverseRelations } from '../../src/model/relations.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 import { buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
-import { bodyOf, type Home, homesOf, inserts, literal, sortKey } from './corpus-sql.ts';
+import { bodyOf, type Home, homesOf, inserts, literal, sortKey, splitSpans } from './corpus-sql.ts';
 import { searchRows } from './search-sql.ts';
 
 type TableName = (typeof tableNames)[number];
@@ -200,6 +200,7 @@ export function addArticleStatements(
   };
 
   const records: unknown[][] = [];
+  const spans: unknown[][] = [];
   const links: unknown[][] = [];
   for (const name of tableNames) {
     const type = tables[name];
@@ -225,7 +226,9 @@ export function addArticleStatements(
         body.paragraphs = (body.paragraphs as ExcerptData[]).map(span);
       }
       const id = ids.get(type)?.get(r.slug) as number;
-      records.push([type, id, r.slug, slug, sortOf(name, i), JSON.stringify(body)]);
+      const split = splitSpans(JSON.stringify(body));
+      records.push([type, id, r.slug, slug, sortOf(name, i), split.body]);
+      spans.push([type, id, slug, split.spans]);
     });
   }
   for (const [ownerType, fields] of Object.entries(reverseRelations)) {
@@ -279,7 +282,9 @@ export function addArticleStatements(
       `UPDATE tally SET n = -1 WHERE ${touched}`,
       `DELETE FROM link WHERE home = ${home}`,
       `DELETE FROM record WHERE home = ${home}`,
+      `DELETE FROM excerpts WHERE home = ${home}`,
       ...inserts('record', records, 200),
+      ...inserts('excerpts', spans, 200),
       ...inserts('link', links),
       `INSERT OR REPLACE INTO tally SELECT list, owner, COUNT(*) FROM link WHERE ${touched} OR (list, owner) IN (SELECT list, owner FROM tally WHERE n = -1) GROUP BY list, owner`,
       'DELETE FROM tally WHERE n = -1',

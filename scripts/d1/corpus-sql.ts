@@ -22,6 +22,7 @@ export function literal(value: unknown): string {
 /** Every table the corpus fills (migrations/), which a whole load empties first. */
 export const corpusTables = [
   'record',
+  'excerpts',
   'link',
   'tally',
   'meta',
@@ -126,12 +127,19 @@ export function bodyOf(corpus: Corpus, record: Record<string, unknown>): string 
   return JSON.stringify(body);
 }
 
+/** A record row's body and its excerpts row's spans: the body without its `excerpts`. */
+export function splitSpans(body: string): { body: string; spans: string } {
+  const { excerpts, ...rest } = JSON.parse(body) as Record<string, unknown>;
+  return { body: JSON.stringify(rest), spans: JSON.stringify(excerpts ?? []) };
+}
+
 /** The rows of the corpus tables, in column order. */
 export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string, Home>>) {
   const { corpus } = built;
   const articleRank = (article: Index) =>
     homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleRank ?? 0;
   const record: unknown[][] = [];
+  const excerpts: unknown[][] = [];
   const link: unknown[][] = [];
   const sorts = {} as Record<TableName, string[]>;
   const homeOf = {} as Record<TableName, string[]>;
@@ -149,7 +157,9 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
       const sort = sortKey(r, home, articleRank, name === 'articles');
       sorts[name].push(sort);
       homeOf[name].push(home.article);
-      record.push([type, id, r.slug, home.article, sort, bodyOf(corpus, r)]);
+      const { body, spans } = splitSpans(bodyOf(corpus, r));
+      record.push([type, id, r.slug, home.article, sort, body]);
+      excerpts.push([type, id, home.article, spans]);
     });
     // The default order is the compiled order; a key that disagrees would page differently.
     const keys = sorts[name];
@@ -195,7 +205,7 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
   }
   const tally: unknown[][] = [...counts.values()];
   for (const name of tableNames) tally.push([tables[name], '', corpus[name].length]);
-  return { record, link, tally, meta: [['version', corpus.version]] };
+  return { record, excerpts, link, tally, meta: [['version', corpus.version]] };
 }
 
 /** The statements that fill an empty database (migrations applied) with the corpus under `roots`. */
@@ -206,6 +216,7 @@ export function corpusSql(roots: readonly string[]): { statements: string[]; ver
     version: built.corpus.version,
     statements: [
       ...inserts('record', rows.record, 200),
+      ...inserts('excerpts', rows.excerpts, 200),
       ...inserts('link', rows.link),
       ...inserts('tally', rows.tally),
       ...inserts('meta', rows.meta),

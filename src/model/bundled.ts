@@ -41,5 +41,6 @@ export const bundledStore: Store = {
   draftClauses: listDraftClauses,
   search: (query, kinds) => wholeList(search(query, kinds)),
   highlights,
+  excerpts: (record) => record.excerpts as never,
   spanText,
 };

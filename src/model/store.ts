@@ -72,6 +72,8 @@ export interface Store {
   search(query: string, kinds: readonly SearchableType[] | null | undefined): AnyList<SearchHit>;
   /** Where a hit's matched words stand in the article. */
   highlights(hit: SearchHit): ExcerptData[];
+  /** The spans a record rests on (a D1 record's are read only when asked for). */
+  excerpts(record: { excerpts?: ExcerptData[] } & object): MaybePromise<ExcerptData[]>;
   /** The words of a span: exactly its article's text between its offsets. */
   spanText(span: Pick<ExcerptData, 'article' | 'start' | 'end'>): string;
   /** How many database queries it has made (a D1 store's; the bundle makes none). */

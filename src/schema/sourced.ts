@@ -25,7 +25,7 @@ export const SourcedRef = builder.interfaceRef<SourcedShape>('Sourced').implemen
     excerpts: t.field({
       type: [ExcerptRef],
       description: 'The spans of the articles this record rests on: at least one, in text order.',
-      resolve: (record) => record.excerpts,
+      resolve: (record, _args, { store }) => store.excerpts(record),
     }),
     editorialNote: t.exposeString('editorialNote', {
       nullable: true,

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
@@ -36,7 +36,9 @@ afterAll(async () => {
 /** A database with the migrations applied and the corpus of `roots` loaded, as d1:load loads it. */
 async function loaded(name: string, roots: readonly string[]): Promise<D1Database> {
   const db = (await mf.getD1Database(name)) as unknown as D1Database;
-  for (const file of ['migrations/0001_corpus.sql', 'migrations/0002_search.sql']) {
+  for (const file of readdirSync('migrations')
+    .sort()
+    .map((f) => `migrations/${f}`)) {
     await db.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => db.prepare(s)));
   }
   await db.batch(corpusSql(roots).statements.map((s) => db.prepare(s)));

@@ -18,7 +18,15 @@ function get(path: string, headers?: HeadersInit): Promise<Response> {
 
 /** Every row of every table, in a fixed order: what "the database as it was" means. */
 async function contents(db: D1Database): Promise<string> {
-  const tables = ['record', 'link', 'tally', 'search_doc', 'search_posting', 'search_term'];
+  const tables = [
+    'record',
+    'excerpts',
+    'link',
+    'tally',
+    'search_doc',
+    'search_posting',
+    'search_term',
+  ];
   const dumps = await db.batch(
     tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)),
   );

@@ -39,8 +39,12 @@ const splitKey = (k: string) => k.split('\u0000') as [TypeName, string];
 // Whole records by (type, id) and by (type, slug), many types in one statement: the keys are
 // one JSON parameter, since D1 binds at most 100. The join is driven from the keys, so each is
 // one index lookup (a row-value IN over a subquery scanned the table: 6 ms at 1,000 articles).
-const byIds = `SELECT r.type, r.id, r.body FROM json_each(?1) k
-  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')`;
+// Records (?1) and excerpts (?2) by id come in one statement.
+const cellsOf = `SELECT 'r' AS kind, r.type, r.id, r.body FROM json_each(?1) k
+  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')
+  UNION ALL
+  SELECT 's', e.type, e.id, e.spans FROM json_each(?2) k
+  JOIN excerpts e ON e.type = json_extract(k.value, '$[0]') AND e.id = json_extract(k.value, '$[1]')`;
 const bySlugs = `SELECT r.type, r.id, r.slug, r.body FROM json_each(?1) k
   JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.slug = json_extract(k.value, '$[1]')`;
 
@@ -106,15 +110,29 @@ export class D1Store implements Store {
     return this.db.queries ?? 0;
   }
 
-  private readonly records = new DataLoader<string, AnyRecord | null>(async (keys) => {
-    const wanted = keys.map((k) => {
-      const [type, id] = splitKey(k);
-      return [type, Number(id)];
-    });
-    const rows = await this.db.all<Row>(byIds, [JSON.stringify(wanted)]);
-    const found = new Map(rows.map((r) => [key(r.type, r.id), parse(r.type, r.id, r.body)]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
+  // Records and their excerpts by (type, id), one statement for both: what one level of a
+  // selection asks of them (clauses, who opposes each, and their excerpts) is one query.
+  private readonly cells = new DataLoader<string, AnyRecord | ExcerptData[] | null>(
+    async (keys) => {
+      const wanted = (kind: string) =>
+        JSON.stringify(
+          keys
+            .filter((k) => k.startsWith(kind))
+            .map((k) => {
+              const [, type, id] = k.split('\u0000') as [string, string, string];
+              return [type, Number(id)];
+            }),
+        );
+      const rows = await this.db.all<Row & { kind: string }>(cellsOf, [wanted('r'), wanted('s')]);
+      const found = new Map(
+        rows.map((r) => [
+          `${r.kind}\u0000${r.type}\u0000${r.id}`,
+          r.kind === 'r' ? parse(r.type, r.id, r.body) : (JSON.parse(r.body) as ExcerptData[]),
+        ]),
+      );
+      return keys.map((k) => found.get(k) ?? (k.startsWith('s') ? [] : null));
+    },
+  );
 
   private readonly slugs = new DataLoader<string, AnyRecord | null>(async (keys) => {
     const rows = await this.db.all<Row & { slug: string }>(bySlugs, [
@@ -200,7 +218,7 @@ export class D1Store implements Store {
   private remember(row: Row): AnyRecord {
     const k = key(row.type, row.id);
     const record = parse(row.type, row.id, row.body);
-    this.records.prime(k, record);
+    this.cells.prime(`r\u0000${k}`, record);
     return record;
   }
 
@@ -213,7 +231,7 @@ export class D1Store implements Store {
   }
 
   async at<T extends TypeName>(type: T, ref: Index): Promise<RecordTypes[T]> {
-    const record = await this.records.load(key(type, ref));
+    const record = (await this.cells.load(`r\u0000${key(type, ref)}`)) as AnyRecord | null;
     if (!record) throw new Error(`${type} ${ref} is referenced but not stored`);
     return record as RecordTypes[T];
   }
@@ -321,6 +339,11 @@ export class D1Store implements Store {
     return this.lazy(async (offset, limit) => {
       const { total, hits } = await searchPage(this.db, query, kinds, offset, limit);
       const records = await Promise.all(hits.map((hit) => this.at(hit.type, hit.id)));
+      // Highlights are found in a hit's excerpts: read with the page, in one query.
+      const spans = await Promise.all(records.map((record) => this.excerpts(record)));
+      records.forEach((record, i) => {
+        (record as { excerpts: ExcerptData[] }).excerpts = spans[i] ?? [];
+      });
       return {
         total,
         items: hits.map((hit, i) => ({
@@ -330,6 +353,11 @@ export class D1Store implements Store {
         })),
       };
     });
+  }
+
+  excerpts(record: object): Promise<ExcerptData[]> {
+    const { typename, id } = record as { typename: string; id: number };
+    return this.cells.load(`s\u0000${key(typename, id)}`) as Promise<ExcerptData[]>;
   }
 
   highlights(hit: SearchHit): ExcerptData[] {
