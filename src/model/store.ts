@@ -71,7 +71,7 @@ export interface Store {
   /** Ranked hits, best first. */
   search(query: string, kinds: readonly SearchableType[] | null | undefined): AnyList<SearchHit>;
   /** Where a hit's matched words stand in the article. */
-  highlights(hit: SearchHit): ExcerptData[];
+  highlights(hit: SearchHit): MaybePromise<ExcerptData[]>;
   /** The spans a record rests on (a D1 record's are read only when asked for). */
   excerpts(record: { excerpts?: ExcerptData[] } & object): MaybePromise<ExcerptData[]>;
   /** The words of a span: exactly its article's text between its offsets. */

@@ -339,11 +339,6 @@ export class D1Store implements Store {
     return this.lazy(async (offset, limit) => {
       const { total, hits } = await searchPage(this.db, query, kinds, offset, limit);
       const records = await Promise.all(hits.map((hit) => this.at(hit.type, hit.id)));
-      // Highlights are found in a hit's excerpts: read with the page, in one query.
-      const spans = await Promise.all(records.map((record) => this.excerpts(record)));
-      records.forEach((record, i) => {
-        (record as { excerpts: ExcerptData[] }).excerpts = spans[i] ?? [];
-      });
       return {
         total,
         items: hits.map((hit, i) => ({
@@ -360,8 +355,10 @@ export class D1Store implements Store {
     return this.cells.load(`s\u0000${key(typename, id)}`) as Promise<ExcerptData[]>;
   }
 
-  highlights(hit: SearchHit): ExcerptData[] {
-    const excerpts = hit.record.excerpts as Span[];
+  /** Highlights are found in a hit's excerpts, read when they are asked for. */
+  async highlights(hit: SearchHit): Promise<ExcerptData[]> {
+    const excerpts = (await this.excerpts(hit.record)) as Span[];
+    hit = { ...hit, record: { ...hit.record, excerpts } as SearchHit['record'] };
     const around = (article: Index, start: number, end: number) =>
       excerpts.find((e) => e.article === article && start >= e.start && end <= e.end);
     // A highlight is a span inside one of the record's excerpts: its words are sliced from
