@@ -12,6 +12,9 @@ import { startupCpuMs } from './startup.ts';
 import { deployedVars, type Served, serve } from './workerd.ts';
 
 // npm run bench [-- --seconds 1 --rounds 9 --no-scale | --scale-only] [--only <regexp>]
+//   [--d1 | --d1-only] [--d1-sizes 1,1000,10000] [--d1-reload] [--d1-loader d1|sqlite3]
+// --d1 adds the D1 store's scale part (scripts/bench/scale-d1.ts) after the rest; it is
+// opt-in, as its first load of 10,000 articles takes minutes. --d1-only runs it alone.
 // The Worker as deployed (wrangler deploy --dry-run), served by one workerd on its own socket
 // through Miniflare on loopback, beside a floor Worker (precomputed bodies) and a bare
 // Yoga + Pothos Worker, loaded in interleaved rounds by autocannon. Absolute numbers drift
@@ -26,6 +29,12 @@ const { values } = parseArgs({
     'scale-only': { type: 'boolean', default: false },
     // A regular expression: only the operations whose names match run (the floors always do).
     only: { type: 'string' },
+    d1: { type: 'boolean', default: false },
+    'd1-only': { type: 'boolean', default: false },
+    'd1-sizes': { type: 'string', default: '1,1000,10000' },
+    // Loads each N's database again even if the one kept was made from the same inputs.
+    'd1-reload': { type: 'boolean', default: false },
+    'd1-loader': { type: 'string', default: 'd1' },
   },
 });
 const only = values.only ? new RegExp(values.only) : null;
@@ -34,10 +43,35 @@ const rounds = Number(values.rounds);
 const out = '.bench';
 mkdirSync(out, { recursive: true });
 
+/** The D1 store's scale part, written to .bench/results-d1.md as well. */
+async function d1Part(): Promise<string> {
+  const { d1ScaleRun } = await import('./scale-d1.ts');
+  const loader = values['d1-loader'];
+  if (loader !== 'd1' && loader !== 'sqlite3') throw new Error('--d1-loader is d1 or sqlite3');
+  const markdown = await d1ScaleRun({
+    sizes: values['d1-sizes'].split(',').map(Number),
+    rounds,
+    seconds,
+    reload: values['d1-reload'],
+    loader,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+  });
+  writeFileSync(`${out}/results-d1.md`, markdown);
+  console.log(markdown);
+  console.log(`results written to ${out}/results-d1.md`);
+  return markdown;
+}
+
+if (values['d1-only']) {
+  await d1Part();
+  process.exit(0);
+}
+
 if (values['scale-only']) {
   const { scaleRun } = await import('./scale.ts');
   writeFileSync(`${out}/scale.md`, await scaleRun(out, rounds, seconds));
   console.log(`results written to ${out}/scale.md`);
+  if (values.d1) await d1Part();
   process.exit(0);
 }
 
@@ -324,5 +358,6 @@ if (!values['no-scale']) {
   const { scaleRun } = await import('./scale.ts');
   markdown += `\n${await scaleRun(out, rounds, seconds)}`;
 }
+if (values.d1) markdown += `\n${await d1Part()}`;
 writeFileSync(`${out}/results.md`, markdown);
 console.log(`results written to ${out}/results.md`);

@@ -1,61 +1,264 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { corpusSql } from '../d1/corpus-sql.ts';
-import { type Operation, probe, run } from './load.ts';
+import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
+import { connections, type Operation, probe, run } from './load.ts';
 import { post } from './operations.ts';
+import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { benchDatabase, deployedVars, type Served, serve } from './workerd.ts';
 
-// npm run bench:d1 [-- --sizes 1,1000 --rounds 3 --seconds 1]
-// The D1 store over synthetic corpora of N articles, each loaded into a local D1 (Miniflare's
-// SQLite, persisted under .bench/d1/<N>) and served by one workerd on its own socket: CPU per
-// request of the workerd process (SQLite's work included), the queries each operation makes,
-// and the database's bytes per article.
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1,1000' },
-    rounds: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '1' },
-  },
-});
-const sizes = values.sizes.split(',').map(Number);
-const rounds = Number(values.rounds);
-const seconds = Number(values.seconds);
-const out = '.bench/d1';
+// The D1 store over synthetic corpora of N articles. Opt-in, as loading 10,000 articles takes
+// minutes the first time:
+//   npm run bench -- --d1 [--d1-sizes 1,1000,10000] [--d1-reload] [--d1-loader d1|sqlite3]
+//     (after the rest of the bench; --d1-only for this part alone; --rounds, --seconds apply)
+//   npm run bench:d1 -- [--sizes 1,1000,10000] [--rounds 3] [--seconds 1] [--reload]
+//     [--loader d1|sqlite3]
+// Each N's corpus (scripts/bench/synthetic-corpus.ts, seed 1) is turned into the statements
+// `npm run d1:load` runs (scripts/d1/corpus-sql.ts) and loaded into a local D1 (Miniflare's
+// SQLite) persisted under .bench/d1/<N>/db, migrations/*.sql first. A loaded database is kept
+// and reused while what made it is unchanged (.bench/d1/<N>/loaded.json holds a hash of the
+// generator, the SQL builders, the data build, the model and the migrations). The loader is
+// D1's own (db.batch through Miniflare), or with --loader sqlite3 the sqlite3 command line
+// on the file Miniflare created (twice as fast; the same pages). Then the deployed bundle
+// (wrangler deploy --dry-run --env d1) is served with that database bound as DB, every N on a
+// workerd process and socket of its own (scripts/bench/workerd.ts), all at once, and each
+// operation is loaded with POSTs in rounds interleaved across N: the workerd process's CPU per
+// request, which includes local D1's SQLite (it runs in the same process), and the queries the
+// response reports in extensions.d1.
 
+const out = '.bench/d1';
+const seed = 1;
+/** How many documents a search word should match: the curve's points. */
+const matchTargets = [100, 1_000, 10_000, 100_000];
+/** D1's limit for one database: 10 GB. */
+const databaseLimit = 10e9;
+
+/** What a loaded database is, kept beside it. */
+interface Loaded {
+  key: string;
+  n: number;
+  version: string;
+  statements: number;
+  sqlBytes: number;
+  /** Generating the corpus and building its SQL. */
+  sqlSeconds: number;
+  /** Applying the migrations and running the statements. */
+  loadSeconds: number;
+  loader: Loader;
+  /** D1's own figure for the database's size (meta.size_after). */
+  sizeAfter: number;
+}
+/** Per match target, the word whose documents (prefix matches included) come closest. */
+type Words = { target: number; word: string; documents: number }[];
+type Loader = 'd1' | 'sqlite3';
+
+const migrationFiles = () =>
+  readdirSync('migrations')
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join('migrations', f));
+
+/** A migration's statements: they end at a semicolon that ends a line. */
 const statementsOf = (sql: string) =>
   sql
     .split(/;\s*$/m)
-    .map((s) => s.trim())
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
     .filter((s) => s.length > 0);
 
-/** Generates N articles, loads them into a fresh persisted D1, and says how long it took. */
-async function load(n: number): Promise<{ dir: string; loadSeconds: number; statements: number }> {
-  const dir = resolve(out, String(n));
-  rmSync(dir, { recursive: true, force: true });
-  writeSyntheticCorpus(join(dir, 'corpus'), n);
-  const started = performance.now();
-  const { statements } = corpusSql([join(dir, 'corpus')]);
-  const mf = new Miniflare({
+/** Every file whose change could change the rows a load writes. */
+function inputsKey(n: number): string {
+  const files = [
+    'scripts/bench/synthetic-corpus.ts',
+    ...['scripts/d1', 'scripts/data', 'src/model']
+      .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
+      .filter((f) => f.endsWith('.ts')),
+    ...migrationFiles(),
+  ].sort();
+  const hash = createHash('sha256').update(`${n}\n${seed}\n`);
+  for (const file of files) hash.update(`${file}\n`).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+const dirOf = (n: number) => resolve(out, String(n));
+const stampOf = (n: number) => join(dirOf(n), 'loaded.json');
+
+/** The loaded database of N articles, if one is there for the current inputs. */
+function reusable(n: number): Loaded | null {
+  if (!existsSync(stampOf(n))) return null;
+  const loaded = JSON.parse(readFileSync(stampOf(n), 'utf8')) as Loaded;
+  return loaded.key === inputsKey(n) ? loaded : null;
+}
+
+/** A Miniflare that only holds N's persisted database, to load it or count in it. */
+const openDatabase = (n: number) =>
+  new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response("") } }',
     d1Databases: { DB: benchDatabase },
-    d1Persist: join(dir, 'db'),
+    d1Persist: join(dirOf(n), 'db'),
   });
-  const db = await mf.getD1Database('DB');
-  for (const file of readdirSync('migrations').sort()) {
-    for (const sql of statementsOf(readFileSync(join('migrations', file), 'utf8'))) {
-      await db.prepare(sql).run();
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const log = (message: string) => console.log(`[d1 bench] ${message}`);
+
+/** For each target, the word of 3–5 letters (prefix-matched, never fuzzy) nearest to it. */
+async function matchWords(db: D1Database): Promise<Words> {
+  const { results } = await db
+    .prepare(
+      'SELECT term, SUM(df) AS n FROM search_term WHERE length(term) BETWEEN 3 AND 5 GROUP BY term',
+    )
+    .all<{ term: string; n: number }>();
+  const words: Words = [];
+  const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
+  for (const target of matchTargets) {
+    // SUM(df) counts a document once a field: near the real count, not it. The few nearest
+    // are counted exactly, with every term they are a prefix of, as the search expands them.
+    const near = [...results]
+      .sort((a, b) => distance(a.n, target) - distance(b.n, target))
+      .slice(0, 6);
+    let best: { word: string; documents: number } | null = null;
+    for (const { term } of near) {
+      const row = await db
+        .prepare(
+          'SELECT COUNT(DISTINCT doc) AS n FROM search_posting WHERE term >= ?1 AND term < ?1 || char(1114111)',
+        )
+        .bind(term)
+        .first<{ n: number }>();
+      const documents = row?.n ?? 0;
+      if (!best || distance(documents, target) < distance(best.documents, target)) {
+        best = { word: term, documents };
+      }
+    }
+    // Within 3× of the target, or the corpus has no such word; the main point (~1,000) is
+    // always measured, with the nearest word there is.
+    if (best && (target === 1_000 || distance(best.documents, target) < Math.log(3))) {
+      words.push({ target, ...best });
     }
   }
-  for (let i = 0; i < statements.length; i += 200) {
-    await db.batch(statements.slice(i, i + 200).map((sql) => db.prepare(sql)));
+  return words;
+}
+
+/** Runs the statements with the sqlite3 command line, in one transaction. */
+async function sqlite3Load(file: string, statements: string[]): Promise<void> {
+  const child = spawn('sqlite3', ['-bail', file], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const done = new Promise<void>((ok, fail) =>
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`sqlite3 exited ${code}`)))),
+  );
+  const write = (text: string) =>
+    child.stdin.write(text)
+      ? Promise.resolve()
+      : new Promise((ok) => child.stdin.once('drain', ok));
+  // A page cache the size of the database: the postings go in in document order, not key order.
+  await write('PRAGMA synchronous = OFF;\nPRAGMA cache_size = -4000000;\nBEGIN;\n');
+  for (const s of statements) await write(`${s};\n`);
+  await write('COMMIT;\n');
+  child.stdin.end();
+  await done;
+}
+
+/** Generates N articles and loads them into a fresh persisted D1 (run in a child process). */
+async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
+  const dir = dirOf(n);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const key = inputsKey(n);
+  let started = performance.now();
+  writeSyntheticCorpus(join(dir, 'corpus'), n, seed);
+  const { statements, version } = corpusSql([join(dir, 'corpus')]);
+  const sqlSeconds = seconds(started);
+  const sqlBytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+  log(
+    `N = ${n}: ${statements.length} statements, ${(sqlBytes / 2 ** 20).toFixed(1)} MiB of SQL in ${sqlSeconds.toFixed(1)} s; loading (${loader})…`,
+  );
+  started = performance.now();
+  let mf = openDatabase(n);
+  let db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  for (const file of migrationFiles()) {
+    await db.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => db.prepare(s)));
   }
+  if (loader === 'sqlite3') {
+    await mf.dispose();
+    const folder = join(dir, 'db', 'miniflare-D1DatabaseObject');
+    const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+    if (!file) throw new Error(`no database file under ${folder}`);
+    await sqlite3Load(join(folder, file), statements);
+    mf = openDatabase(n);
+    db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  } else {
+    // 200 statements a batch (each at most 90 KB): one transaction and one round trip each.
+    const chunk = 200;
+    let reported = 0;
+    for (let i = 0; i < statements.length; i += chunk) {
+      await db.batch(statements.slice(i, i + chunk).map((s) => db.prepare(s)));
+      if (seconds(started) - reported >= 30) {
+        reported = seconds(started);
+        log(
+          `N = ${n}: ${i + chunk} of ${statements.length} statements in ${reported.toFixed(0)} s`,
+        );
+      }
+    }
+  }
+  const loadSeconds = seconds(started);
+  const check = await db.prepare("SELECT value FROM meta WHERE key = 'version'").run<{
+    value: string;
+  }>();
+  if (check.results[0]?.value !== version) throw new Error(`N = ${n}: the version did not load`);
   await mf.dispose();
-  return { dir, loadSeconds: (performance.now() - started) / 1000, statements: statements.length };
+  const loaded: Loaded = {
+    key,
+    n,
+    version,
+    statements: statements.length,
+    sqlBytes,
+    sqlSeconds,
+    loadSeconds,
+    loader,
+    sizeAfter: check.meta.size_after,
+  };
+  // Last: a load cut short leaves no stamp, so the next run loads again.
+  writeFileSync(stampOf(n), `${JSON.stringify(loaded, null, 2)}\n`);
+  log(
+    `N = ${n}: loaded in ${loadSeconds.toFixed(1)} s, ${(loaded.sizeAfter / 2 ** 20).toFixed(1)} MiB`,
+  );
+  return loaded;
+}
+
+/** The database of N articles, loaded by a child process with room for the SQL's strings. */
+function ensureLoaded(n: number, reload: boolean, loader: Loader): Loaded {
+  const kept = reload ? null : reusable(n);
+  if (kept) {
+    log(`N = ${n}: reusing ${dirOf(n)}/db (loaded in ${kept.loadSeconds.toFixed(1)} s)`);
+    return kept;
+  }
+  execFileSync(
+    'node_modules/.bin/tsx',
+    [fileURLToPath(import.meta.url), '--load', String(n), '--loader', loader],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=20000`,
+      },
+    },
+  );
+  const loaded = reusable(n);
+  if (!loaded) throw new Error(`N = ${n}: the load left no database`);
+  return loaded;
 }
 
 function bytesUnder(dir: string): number {
@@ -67,89 +270,279 @@ function bytesUnder(dir: string): number {
   return total;
 }
 
-const after = btoa('OffsetConnection:499');
-const operations = (actor: string, statement: string): Operation[] => [
-  post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
-  post(
-    'first page',
-    '{ statements(first: 20) { totalCount nodes { slug text speaker { name } } } }',
-  ),
-  post(
-    'deep page (after the 500th)',
-    `{ statements(first: 20, after: "${after}") { nodes { slug text } } }`,
-  ),
-  post('node lookup', `{ node(id: "${statement}") { id ... on Statement { text } } }`),
-  post(
-    'search "ceasefire"',
-    '{ search(query: "ceasefire", first: 10) { totalCount edges { score node { __typename } } } }',
-  ),
-  post(
-    'search "istanbul talks"',
-    '{ search(query: "istanbul talks", first: 10) { totalCount edges { score node { __typename } } } }',
-  ),
-];
+interface Answer {
+  data: Record<string, { totalCount?: number; nodes?: { slug?: string; id?: string }[] } | null>;
+  extensions?: { d1?: { queries: number } };
+}
+async function ask(served: Served, query: string): Promise<Answer> {
+  const res = await fetch(new URL('/graphql', served.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()) as Answer;
+}
+const cursor = (offset: number) => btoa(`OffsetConnection:${offset}`);
+
+const searchQuery =
+  'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }';
+
+/** The operations on one database: a record in the middle of each list, the curve's words. */
+async function operationsOf(served: Served, loaded: Loaded, words: Words): Promise<Operation[]> {
+  const totals = await ask(
+    served,
+    '{ actors(first: 1) { totalCount } statements(first: 1) { totalCount } }',
+  );
+  const half = (list: string) => Math.floor((totals.data[list]?.totalCount ?? 1) / 2);
+  const middle = await ask(
+    served,
+    `{ actors(first: 1, after: "${cursor(half('actors') - 1)}") { nodes { slug } } statements(first: 1, after: "${cursor(half('statements') - 1)}") { nodes { id } } }`,
+  );
+  const actor = middle.data.actors?.nodes?.[0]?.slug;
+  const statement = middle.data.statements?.nodes?.[0]?.id;
+  if (!actor || !statement) throw new Error(`N = ${loaded.n}: no actor or statement to look up`);
+  return [
+    post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
+    post(
+      'first page',
+      '{ statements(first: 20) { totalCount nodes { slug text speaker { name } } } }',
+    ),
+    post(
+      'deep page (after the 500th)',
+      `{ statements(first: 20, after: "${cursor(499)}") { nodes { slug text speaker { name } } } }`,
+    ),
+    post(
+      'node lookup',
+      `{ node(id: "${statement}") { id ... on Statement { text speaker { name } } } }`,
+    ),
+    // What scripts/bench/scale.ts searches the bundled store for (without its extra word).
+    post('search "ceasefire talks"', searchQuery, { q: 'ceasefire talks' }),
+    ...words.map(({ target, word }) =>
+      post(`search ~${target.toLocaleString('en')}: "${word}"`, searchQuery, { q: word }),
+    ),
+  ];
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const thousands = (x: number) => Math.round(x).toLocaleString('en');
 
-const lines: string[] = [
-  `\`npm run bench:d1 -- --sizes ${values.sizes} --rounds ${rounds} --seconds ${seconds}\``,
-  '',
-  '| N | load s | DB MiB | bytes / article | operation | matches | D1 queries | CPU µs / request (median) | req/s |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-];
-execFileSync(
-  'npx',
-  ['wrangler', 'deploy', '--dry-run', '--env', 'd1', '--outdir', resolve(out, 'dist')],
-  {
-    stdio: 'pipe',
-  },
-);
-for (const n of sizes) {
-  const loaded =
-    existsSync(resolve(out, String(n), 'db')) && process.env.BENCH_D1_REUSE
-      ? { dir: resolve(out, String(n)), loadSeconds: 0, statements: 0 }
-      : await load(n);
-  const bytes = bytesUnder(join(loaded.dir, 'db'));
-  const served: Served = await serve(`d1-${n}`, {
-    scriptPath: resolve(out, 'dist/index.js'),
-    bindings: { ...deployedVars(), DATA_VERSION_TTL: '3600' },
-    d1Persist: join(loaded.dir, 'db'),
-  });
-  const sample = JSON.parse(
-    await (
-      await fetch(new URL('/graphql', served.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query:
-            '{ actors(first: 1, after: "T2Zmc2V0Q29ubmVjdGlvbjoy") { nodes { slug } } statements(first: 1, after: "T2Zmc2V0Q29ubmVjdGlvbjoy") { nodes { id } } }',
-        }),
-      })
-    ).text(),
-  ) as { data: { actors: { nodes: { slug: string }[] }; statements: { nodes: { id: string }[] } } };
-  const actor = sample.data.actors.nodes[0]?.slug ?? '';
-  const statement = sample.data.statements.nodes[0]?.id ?? '';
-  for (const op of operations(actor, statement)) {
-    const body = await probe(served, op);
-    const parsed = JSON.parse(body) as {
-      data: Record<string, { totalCount?: number } | null>;
-      extensions: { d1?: { queries: number } };
-    };
-    const matches = Object.values(parsed.data)[0]?.totalCount ?? '–';
-    const cpu: number[] = [];
-    const rates: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const round = await run(served, op, body, seconds);
-      if (round.errors > 0) throw new Error(`${op.name} at N = ${n}: ${round.errors} errors`);
-      cpu.push(round.cpuNs / round.requests / 1000);
-      rates.push(round.reqPerSec);
-    }
-    lines.push(
-      `| ${n} | ${loaded.loadSeconds.toFixed(1)} | ${(bytes / 1024 / 1024).toFixed(1)} | ${Math.round(bytes / n)} | ${op.name} | ${matches} | ${parsed.extensions.d1?.queries ?? '–'} | ${median(cpu).toFixed(0)} (${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)}) | ${median(rates).toFixed(0)} |`,
-    );
-    console.log(lines[lines.length - 1]);
-  }
-  await served.mf.dispose();
+export interface D1ScaleOptions {
+  sizes: number[];
+  rounds: number;
+  seconds: number;
+  reload?: boolean;
+  loader?: Loader;
+  /** The command line the table says it came from. */
+  command: string;
 }
-writeFileSync('.bench/results-d1.md', `${lines.join('\n')}\n`);
-console.log(lines.join('\n'));
+
+/** Loads (or reuses) each N's database, measures, and returns the markdown. */
+export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
+  const { sizes, rounds } = options;
+  const loader = options.loader ?? 'd1';
+  mkdirSync(out, { recursive: true });
+  const databases = sizes.map((n) => ensureLoaded(n, options.reload ?? false, loader));
+
+  log('building the Worker as deployed with D1 (wrangler deploy --dry-run --env d1)…');
+  const wrangler = (...args: string[]) =>
+    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--env', 'd1', ...args], {
+      stdio: 'pipe',
+    });
+  wrangler('--outdir', resolve(out, 'dist'));
+  wrangler('--outfile', resolve(out, 'worker.bundle'));
+  // The bundle holds no corpus on D1: its startup is the same whatever N is.
+  const startupMs = startupCpuMs(resolve(out, 'worker.bundle'), resolve(out, 'startup.cpuprofile'));
+
+  // The search words, chosen by counting in each database before it is served.
+  const words: Words[] = [];
+  for (const d of databases) {
+    const mf = openDatabase(d.n);
+    words.push(await matchWords((await mf.getD1Database('DB')) as unknown as D1Database));
+    await mf.dispose();
+  }
+
+  const servers: Served[] = [];
+  const inspectors: Inspector[] = [];
+  for (const d of databases) {
+    const inspectorPort = inspectorPortFor();
+    servers.push(
+      await serve(`d1-${d.n}`, {
+        scriptPath: resolve(out, 'dist/index.js'),
+        bindings: { ...deployedVars(), DATA_VERSION_TTL: '3600' },
+        d1Persist: join(dirOf(d.n), 'db'),
+        inspectorPort,
+      }),
+    );
+    inspectors.push(await inspect(inspectorPort));
+  }
+  const operations: Operation[][] = [];
+  const heaps: { first: [number, number]; searched: [number, number] }[] = [];
+  for (const [i, d] of databases.entries()) {
+    const served = servers[i] as Served;
+    const inspector = inspectors[i] as Inspector;
+    const res = await fetch(new URL('/healthz', served.url));
+    const version = res.headers.get('x-data-version');
+    await res.body?.cancel();
+    if (version !== d.version)
+      throw new Error(`N = ${d.n}: serving ${version}, loaded ${d.version}`);
+    const ops = await operationsOf(served, d, words[i] ?? []);
+    operations.push(ops);
+    // The isolate's heap after its first requests (the lookups that found the records), and
+    // after its first search: live (after a full collection) / in use.
+    const first: [number, number] = [0, await heapInUse(inspector)];
+    first[0] = await liveHeap(inspector);
+    const search = ops.find((op) => op.name.startsWith('search'));
+    if (search) await probe(served, search);
+    const searched: [number, number] = [0, await heapInUse(inspector)];
+    searched[0] = await liveHeap(inspector);
+    heaps.push({ first, searched });
+  }
+
+  interface Cell {
+    op: Operation;
+    body: string;
+    matches: number | null;
+    queries: number | null;
+    cpu: number[];
+    rate: number[];
+    p50: number[];
+  }
+  const cells: Cell[][] = [];
+  for (const [i, ops] of operations.entries()) {
+    const row: Cell[] = [];
+    for (const op of ops) {
+      const body = await probe(servers[i] as Served, op);
+      const answer = JSON.parse(body) as Answer;
+      row.push({
+        op,
+        body,
+        matches: Object.values(answer.data)[0]?.totalCount ?? null,
+        queries: answer.extensions?.d1?.queries ?? null,
+        cpu: [],
+        rate: [],
+        p50: [],
+      });
+    }
+    cells.push(row);
+  }
+  // Operation by operation, each round on every N in turn; a search by its target, whose word
+  // differs by N.
+  const slotOf = (op: Operation) => op.name.split(':')[0] ?? op.name;
+  const slots = [...new Set(cells.flatMap((row) => row.map((c) => slotOf(c.op))))];
+  log(`warming up, then ${rounds} interleaved rounds of ${options.seconds} s per operation…`);
+  for (const slot of slots) {
+    const targets = cells.flatMap((row, i) =>
+      row
+        .filter((c) => slotOf(c.op) === slot)
+        .map((cell) => ({ cell, server: servers[i] as Served })),
+    );
+    for (const t of targets) await run(t.server, t.cell.op, t.cell.body, 1);
+    for (let r = 0; r < rounds; r++) {
+      for (const t of r % 2 ? [...targets].reverse() : targets) {
+        const round = await run(t.server, t.cell.op, t.cell.body, options.seconds);
+        if (round.errors > 0)
+          throw new Error(`${t.server.name} ${t.cell.op.name}: ${round.errors} errors`);
+        t.cell.cpu.push(round.cpuNs / round.requests / 1000);
+        t.cell.rate.push(round.reqPerSec);
+        t.cell.p50.push(round.p50);
+      }
+    }
+    process.stdout.write('.');
+  }
+  console.log();
+  // The workerd process's resident memory after the load: local D1's SQLite page cache is in it,
+  // outside the isolate's heap.
+  const rss = servers.map((server) => {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    return Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+  });
+  for (const inspector of inspectors) inspector.close();
+  for (const server of servers) await server.mf.dispose();
+
+  const dbRows = databases.map((d, i) => {
+    const files = bytesUnder(join(dirOf(d.n), 'db'));
+    const perArticle = d.sizeAfter / d.n;
+    const heap = heaps[i];
+    const pair = (h?: [number, number]) => `${mib(h?.[0] ?? 0)} / ${mib(h?.[1] ?? 0)} MiB`;
+    return `| ${thousands(d.n)} | ${thousands(d.statements)} | ${mib(d.sqlBytes)} MiB | ${d.sqlSeconds.toFixed(1)} s | ${d.loadSeconds.toFixed(1)} s (${d.loader}) | ${mib(d.sizeAfter)} MiB (files ${mib(files)} MiB) | ${thousands(perArticle)} | ${thousands(databaseLimit / perArticle)} | ${pair(heap?.first)} | ${pair(heap?.searched)} | ${mib(rss[i] ?? 0)} MiB |`;
+  });
+  const opRows = cells.flatMap((row, i) =>
+    row.map((c) => {
+      const cpu = c.cpu;
+      return `| ${thousands(databases[i]?.n ?? 0)} | ${c.op.name} | ${c.matches === null ? '–' : thousands(c.matches)} | ${c.queries ?? '–'} | ${(Buffer.byteLength(c.body) / 1024).toFixed(1)} | ${thousands(median(cpu))} (${thousands(Math.min(...cpu))}–${thousands(Math.max(...cpu))}) | ${median(c.p50)} | ${thousands(median(c.rate))} |`;
+    }),
+  );
+  // What an article adds, between the two largest N (N = 1's database is mostly fixed cost).
+  const [below, top] = [...databases].sort((a, b) => a.n - b.n).slice(-2);
+  const marginal =
+    below && top && top.n > below.n ? (top.sizeAfter - below.sizeAfter) / (top.n - below.n) : NaN;
+  const limitLine = Number.isFinite(marginal)
+    ? `From N = ${thousands(below?.n ?? 0)} to ${thousands(top?.n ?? 0)} an article adds ${thousands(marginal)} bytes: one database reaches D1's 10 GB (10^10 bytes) at about N = ${thousands((databaseLimit - (top?.sizeAfter ?? 0)) / marginal + (top?.n ?? 0))}.`
+    : '';
+  const cpuOf = (i: number, name: string) =>
+    median(cells[i]?.find((c) => c.op.name === name)?.cpu ?? []);
+  const last = databases.length - 1;
+  // The deep page against the smallest N that has a 500th statement (a page that is not empty).
+  const deep = 'deep page (after the 500th)';
+  const deepFrom = cells.findIndex(
+    (row) => (row.find((c) => c.op.name === 'first page')?.matches ?? 0) > 520,
+  );
+  const growth = ['slug lookup', 'first page', deep, 'node lookup']
+    .map((name) => `${name} ${(cpuOf(last, name) / cpuOf(0, name)).toFixed(2)}×`)
+    .concat(
+      deepFrom > 0 && deepFrom < last
+        ? [
+            `${deep} from N = ${thousands(databases[deepFrom]?.n ?? 0)} ${(cpuOf(last, deep) / cpuOf(deepFrom, deep)).toFixed(2)}×`,
+          ]
+        : [],
+    )
+    .join(', ');
+  return `## D1 store: synthetic corpora of N articles (${new Date().toISOString().slice(0, 10)})
+
+\`${options.command}\` (scripts/bench/scale-d1.ts; synthetic corpus seed ${seed}, loaded into a local D1 persisted under ${out}/<N>/db, the deployed bundle \`wrangler deploy --dry-run --env d1\` served with it bound as DB and DATA_VERSION_TTL=3600, each N on its own workerd process and socket, all at once; POSTs, ${connections} connections, ${rounds} rounds of ${options.seconds} s per operation interleaved across N after 1 s of warm-up; every body checked). CPU is the workerd process's (/proc schedstat) per request, local D1's SQLite included: it runs in the same process.
+
+| N articles | statements | SQL | generate + build SQL | load | database: D1's size_after | bytes / article | N at D1's 10 GB | V8 heap after the first lookups: live / in use | after the first search: live / in use | workerd RSS after the run |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${dbRows.join('\n')}
+
+| N | operation | matches (totalCount) | D1 queries (extensions.d1) | response KiB | CPU µs / request, median (range) | p50 ms | req/s |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${opRows.join('\n')}
+
+Startup CPU of the D1 bundle (\`wrangler check startup\`, median of 3; no corpus in it, so the same for every N): ${startupMs.toFixed(1)} ms. ${limitLine} CPU per request, N = ${thousands(databases[last]?.n ?? 0)} ÷ N = ${thousands(databases[0]?.n ?? 0)}: ${growth}. A search word is the one of 3–5 letters (prefix-matched, never fuzzy) whose documents come nearest to each of ${matchTargets.map(thousands).join(', ')}; a target with no word within 3× of it at some N has no row there (~1,000 always has one: the nearest). N = 1 has 50 statements, so its deep page is an empty one, a different request.
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI: `npm run bench:d1`, and the child process that loads one database (--load N).
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1,1000,10000' },
+      rounds: { type: 'string', default: '3' },
+      seconds: { type: 'string', default: '1' },
+      reload: { type: 'boolean', default: false },
+      loader: { type: 'string', default: 'd1' },
+      load: { type: 'string' },
+    },
+  });
+  const loader = values.loader as Loader;
+  if (loader !== 'd1' && loader !== 'sqlite3') throw new Error('--loader is d1 or sqlite3');
+  if (values.load) {
+    await loadDatabase(Number(values.load), loader);
+  } else {
+    const markdown = await d1ScaleRun({
+      sizes: values.sizes.split(',').map(Number),
+      rounds: Number(values.rounds),
+      seconds: Number(values.seconds),
+      reload: values.reload,
+      loader,
+      command: `npm run bench:d1 -- ${process.argv.slice(2).join(' ')}`.trim(),
+    });
+    writeFileSync('.bench/results-d1.md', markdown);
+    console.log(markdown);
+    console.log('results written to .bench/results-d1.md');
+  }
+}
