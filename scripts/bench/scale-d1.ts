@@ -20,7 +20,7 @@ import { connections, type Operation, probe, run } from './load.ts';
 import { post } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
-import { benchDatabase, deployedVars, type Served, serve } from './workerd.ts';
+import { benchDatabase, cpuNanoseconds, deployedVars, type Served, serve } from './workerd.ts';
 
 // The D1 store over synthetic corpora of N articles. Opt-in, as loading 10,000 articles takes
 // minutes the first time:
@@ -45,6 +45,8 @@ const out = '.bench/d1';
 const seed = 1;
 /** How many documents a search word should match: the curve's points. */
 const matchTargets = [100, 1_000, 10_000, 100_000];
+/** D1's limit for one SQL statement: 100 KB. */
+const d1StatementLimit = 100_000;
 /** D1's limit for one database: 10 GB. */
 const databaseLimit = 10e9;
 
@@ -62,6 +64,8 @@ interface Loaded {
   loader: Loader;
   /** D1's own figure for the database's size (meta.size_after). */
   sizeAfter: number;
+  /** Statements over D1's 100 KB, which only the sqlite3 loader could run. */
+  tooLong?: number;
 }
 /** Per match target, the word whose documents (prefix matches included) come closest. */
 type Words = { target: number; word: string; documents: number }[];
@@ -130,7 +134,7 @@ async function matchWords(db: D1Database): Promise<Words> {
     // are counted exactly, with every term they are a prefix of, as the search expands them.
     const near = [...results]
       .sort((a, b) => distance(a.n, target) - distance(b.n, target))
-      .slice(0, 6);
+      .slice(0, 12);
     let best: { word: string; documents: number } | null = null;
     for (const { term } of near) {
       const row = await db
@@ -182,9 +186,22 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
   const { statements, version } = corpusSql([join(dir, 'corpus')]);
   const sqlSeconds = seconds(started);
   const sqlBytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
-  log(
-    `N = ${n}: ${statements.length} statements, ${(sqlBytes / 2 ** 20).toFixed(1)} MiB of SQL in ${sqlSeconds.toFixed(1)} s; loading (${loader})…`,
+  const longest = statements.reduce(
+    (a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a),
+    '',
   );
+  const longestBytes = Buffer.byteLength(longest);
+  log(
+    `N = ${n}: ${statements.length} statements, ${(sqlBytes / 2 ** 20).toFixed(1)} MiB of SQL in ${sqlSeconds.toFixed(1)} s, the longest ${longestBytes} bytes (${longest.slice(0, 60)}…); loading (${loader})…`,
+  );
+  // D1 refuses a statement over 100 KB (SQLITE_TOOBIG), locally as at the edge; one row whose
+  // literal is longer than that cannot be loaded by these statements at all.
+  const tooLong = statements.filter((s) => Buffer.byteLength(s) > d1StatementLimit).length;
+  if (tooLong > 0 && loader === 'd1') {
+    throw new Error(
+      `N = ${n}: ${tooLong} statements are over D1's ${d1StatementLimit} bytes (the longest ${longestBytes}); D1 cannot run them. --loader sqlite3 loads them anyway, to measure the reads`,
+    );
+  }
   started = performance.now();
   let mf = openDatabase(n);
   let db = (await mf.getD1Database('DB')) as unknown as D1Database;
@@ -229,6 +246,7 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
     loadSeconds,
     loader,
     sizeAfter: check.meta.size_after,
+    tooLong,
   };
   // Last: a load cut short leaves no stamp, so the next run loads again.
   writeFileSync(stampOf(n), `${JSON.stringify(loaded, null, 2)}\n`);
@@ -323,6 +341,32 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   ];
 }
 
+/**
+ * An operation slower than this a request (alone) would finish only a few in a round of load
+ * on 8 connections, whose requests queue on local D1's one SQLite, and leave requests running
+ * into the next round: it is measured one request at a time instead, 3 a round.
+ */
+const slowMsFor = (seconds: number) => (seconds * 1000) / (connections * 2);
+
+/** `count` requests one after another: the workerd CPU and the time each took, bodies checked. */
+async function oneByOne(server: Served, op: Operation, expect: string, count: number) {
+  const cpuBefore = cpuNanoseconds(server.pid);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(new URL(op.path, server.url), {
+      method: op.method,
+      headers: op.headers,
+      body: op.body,
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body !== expect) throw new Error(`${op.name}: a wrong answer`);
+  }
+  return {
+    cpuUs: (cpuNanoseconds(server.pid) - cpuBefore) / count / 1000,
+    ms: (performance.now() - started) / count,
+  };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const thousands = (x: number) => Math.round(x).toLocaleString('en');
@@ -407,13 +451,18 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
     cpu: number[];
     rate: number[];
     p50: number[];
+    /** Too slow for a round of load: measured one request at a time (below). */
+    sequential: boolean;
   }
+  const slowMs = slowMsFor(options.seconds);
   const cells: Cell[][] = [];
   for (const [i, ops] of operations.entries()) {
     const row: Cell[] = [];
     for (const op of ops) {
-      const body = await probe(servers[i] as Served, op);
+      const server = servers[i] as Served;
+      const body = await probe(server, op);
       const answer = JSON.parse(body) as Answer;
+      const timed = await oneByOne(server, op, body, 1);
       row.push({
         op,
         body,
@@ -422,6 +471,7 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
         cpu: [],
         rate: [],
         p50: [],
+        sequential: timed.ms > slowMs,
       });
     }
     cells.push(row);
@@ -437,10 +487,31 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
         .filter((c) => slotOf(c.op) === slot)
         .map((cell) => ({ cell, server: servers[i] as Served })),
     );
-    for (const t of targets) await run(t.server, t.cell.op, t.cell.body, 1);
+    for (const t of targets) {
+      if (!t.cell.sequential) await run(t.server, t.cell.op, t.cell.body, 1);
+    }
+    const oneRound = async (cell: Cell, server: Served) => {
+      const one = await oneByOne(server, cell.op, cell.body, 3);
+      cell.cpu.push(one.cpuUs);
+      cell.rate.push(1000 / one.ms);
+      cell.p50.push(Math.round(one.ms));
+    };
     for (let r = 0; r < rounds; r++) {
       for (const t of r % 2 ? [...targets].reverse() : targets) {
+        if (t.cell.sequential) {
+          if (t.cell.cpu.length < rounds) await oneRound(t.cell, t.server);
+          continue;
+        }
         const round = await run(t.server, t.cell.op, t.cell.body, options.seconds);
+        if (round.requests < connections) {
+          // Slower under load than alone: measured one at a time, all its rounds now, once the
+          // requests this round left running are done.
+          t.cell.sequential = true;
+          t.cell.cpu.length = t.cell.rate.length = t.cell.p50.length = 0;
+          await new Promise((done) => setTimeout(done, 5_000));
+          while (t.cell.cpu.length < rounds) await oneRound(t.cell, t.server);
+          continue;
+        }
         if (round.errors > 0)
           throw new Error(`${t.server.name} ${t.cell.op.name}: ${round.errors} errors`);
         t.cell.cpu.push(round.cpuNs / round.requests / 1000);
@@ -465,12 +536,12 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
     const perArticle = d.sizeAfter / d.n;
     const heap = heaps[i];
     const pair = (h?: [number, number]) => `${mib(h?.[0] ?? 0)} / ${mib(h?.[1] ?? 0)} MiB`;
-    return `| ${thousands(d.n)} | ${thousands(d.statements)} | ${mib(d.sqlBytes)} MiB | ${d.sqlSeconds.toFixed(1)} s | ${d.loadSeconds.toFixed(1)} s (${d.loader}) | ${mib(d.sizeAfter)} MiB (files ${mib(files)} MiB) | ${thousands(perArticle)} | ${thousands(databaseLimit / perArticle)} | ${pair(heap?.first)} | ${pair(heap?.searched)} | ${mib(rss[i] ?? 0)} MiB |`;
+    return `| ${thousands(d.n)} | ${thousands(d.statements)} | ${mib(d.sqlBytes)} MiB | ${d.sqlSeconds.toFixed(1)} s | ${d.loadSeconds.toFixed(1)} s (${d.loader}${d.tooLong ? `; ${d.tooLong} statements over D1's 100 KB` : ''}) | ${mib(d.sizeAfter)} MiB (files ${mib(files)} MiB) | ${thousands(perArticle)} | ${thousands(databaseLimit / perArticle)} | ${pair(heap?.first)} | ${pair(heap?.searched)} | ${mib(rss[i] ?? 0)} MiB |`;
   });
   const opRows = cells.flatMap((row, i) =>
     row.map((c) => {
       const cpu = c.cpu;
-      return `| ${thousands(databases[i]?.n ?? 0)} | ${c.op.name} | ${c.matches === null ? '–' : thousands(c.matches)} | ${c.queries ?? '–'} | ${(Buffer.byteLength(c.body) / 1024).toFixed(1)} | ${thousands(median(cpu))} (${thousands(Math.min(...cpu))}–${thousands(Math.max(...cpu))}) | ${median(c.p50)} | ${thousands(median(c.rate))} |`;
+      return `| ${thousands(databases[i]?.n ?? 0)} | ${c.op.name} | ${c.matches === null ? '–' : thousands(c.matches)} | ${c.queries ?? '–'} | ${(Buffer.byteLength(c.body) / 1024).toFixed(1)} | ${thousands(median(cpu))} (${thousands(Math.min(...cpu))}–${thousands(Math.max(...cpu))}) | ${median(c.p50)}${c.sequential ? ' (one at a time)' : ''} | ${c.sequential ? median(c.rate).toFixed(1) : thousands(median(c.rate))} |`;
     }),
   );
   // What an article adds, between the two largest N (N = 1's database is mostly fixed cost).
@@ -500,7 +571,7 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
     .join(', ');
   return `## D1 store: synthetic corpora of N articles (${new Date().toISOString().slice(0, 10)})
 
-\`${options.command}\` (scripts/bench/scale-d1.ts; synthetic corpus seed ${seed}, loaded into a local D1 persisted under ${out}/<N>/db, the deployed bundle \`wrangler deploy --dry-run --env d1\` served with it bound as DB and DATA_VERSION_TTL=3600, each N on its own workerd process and socket, all at once; POSTs, ${connections} connections, ${rounds} rounds of ${options.seconds} s per operation interleaved across N after 1 s of warm-up; every body checked). CPU is the workerd process's (/proc schedstat) per request, local D1's SQLite included: it runs in the same process.
+\`${options.command}\` (scripts/bench/scale-d1.ts; synthetic corpus seed ${seed}, loaded into a local D1 persisted under ${out}/<N>/db, the deployed bundle \`wrangler deploy --dry-run --env d1\` served with it bound as DB and DATA_VERSION_TTL=3600, each N on its own workerd process and socket, all at once; POSTs, ${connections} connections, ${rounds} rounds of ${options.seconds} s per operation interleaved across N after 1 s of warm-up; an operation slower than ${slowMs} ms a request instead 3 requests one at a time a round, its p50 the mean time of one and its req/s one connection's; every body checked). CPU is the workerd process's (/proc schedstat) per request, local D1's SQLite included: it runs in the same process.
 
 | N articles | statements | SQL | generate + build SQL | load | database: D1's size_after | bytes / article | N at D1's 10 GB | V8 heap after the first lookups: live / in use | after the first search: live / in use | workerd RSS after the run |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
