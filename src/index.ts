@@ -10,7 +10,7 @@ import {
 import { edgeHeaders } from './http/edge-headers.ts';
 import { health } from './http/health.ts';
 import { playground, wantsPlayground } from './http/playground.ts';
-import { write } from './http/post.ts';
+import { post } from './http/post.ts';
 import { read } from './http/read.ts';
 import type { RequestRecord } from './http/request-context.ts';
 import { logRequest } from './http/request-log.ts';
@@ -47,7 +47,7 @@ function route(
     case '/graphql':
       return request.method === 'GET'
         ? read(request, url, env, ctx, record, source)
-        : write(request, env.RATE_LIMITER, record, source);
+        : post(request, env.RATE_LIMITER, record, source);
     case '/schema.graphql':
       return schemaSdl();
     case '/healthz':

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { filterLists, reverseRelations } from '../../src/model/relations.ts';
+import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 import { buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
@@ -87,31 +87,6 @@ export async function readView(query: Query, slug: string): Promise<DatabaseView
   }
   return { ids, ranks, version: meta?.value ?? '', held, referencedBy };
 }
-
-/** The references of each record type, by field, and the type they name. */
-const references: Record<string, Record<string, string>> = {
-  Article: { publisher: 'Actor' },
-  Actor: { affiliation: 'Actor' },
-  Statement: {
-    speaker: 'Actor',
-    reportedBy: 'Actor',
-    mentions: 'Actor',
-    meeting: 'Meeting',
-    draftClauses: 'DraftClause',
-    topics: 'Topic',
-  },
-  Meeting: { participants: 'Actor', mediators: 'Actor' },
-  DraftAgreement: { meeting: 'Meeting' },
-  DraftClause: {
-    agreement: 'DraftAgreement',
-    proposedBy: 'Actor',
-    supportedBy: 'Actor',
-    opposedBy: 'Actor',
-    topics: 'Topic',
-  },
-  Position: { actor: 'Actor', topics: 'Topic' },
-  Topic: {},
-};
 
 const tableOf = (type: string) => tableNames.find((n) => tables[n] === type) as TableName;
 

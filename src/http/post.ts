@@ -6,7 +6,7 @@ import type { RequestRecord } from './request-context.ts';
 import { readPost } from './request-guard.ts';
 
 /** A POST (or any method but GET): executed every time, never stored. */
-export async function write(
+export async function post(
   request: Request,
   rateLimiter: RateLimit | undefined,
   record: RequestRecord,

@@ -34,6 +34,34 @@ export type TargetOf<
   ? (typeof reverseRelations)[T][F]
   : never;
 
+/**
+ * The references each record type holds, by field, and the type they name: what a record's
+ * ids point at, the other way round from `reverseRelations`.
+ */
+export const references: Record<string, Record<string, keyof RecordTypes>> = {
+  Article: { publisher: 'Actor' },
+  Actor: { affiliation: 'Actor' },
+  Statement: {
+    speaker: 'Actor',
+    reportedBy: 'Actor',
+    mentions: 'Actor',
+    meeting: 'Meeting',
+    draftClauses: 'DraftClause',
+    topics: 'Topic',
+  },
+  Meeting: { participants: 'Actor', mediators: 'Actor' },
+  DraftAgreement: { meeting: 'Meeting' },
+  DraftClause: {
+    agreement: 'DraftAgreement',
+    proposedBy: 'Actor',
+    supportedBy: 'Actor',
+    opposedBy: 'Actor',
+    topics: 'Topic',
+  },
+  Position: { actor: 'Actor', topics: 'Topic' },
+  Topic: {},
+};
+
 /** The filter postings of the compiled corpus (`Corpus['filters']`), by their item type. */
 export const filterLists = {
   actorsByKind: 'Actor',
