@@ -4,8 +4,9 @@ import { filterLists, references, reverseRelations } from '../../src/model/relat
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 import { buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
-import { bodyOf, type Home, homesOf, inserts, literal, sortKey, splitSpans } from './corpus-sql.ts';
+import { bodyOf, type Home, homesOf, recordRows, sortKey } from './corpus-sql.ts';
 import { searchRows } from './search-sql.ts';
+import { inserts, literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
 
@@ -201,9 +202,9 @@ export function addArticleStatements(
         body.paragraphs = (body.paragraphs as ExcerptData[]).map(span);
       }
       const id = ids.get(type)?.get(r.slug) as number;
-      const split = splitSpans(JSON.stringify(body));
-      records.push([type, id, r.slug, slug, sortOf(name, i), split.body]);
-      spans.push([type, id, slug, split.spans]);
+      const rows = recordRows([type, id, r.slug, slug, sortOf(name, i)], JSON.stringify(body));
+      records.push(rows.record);
+      spans.push(...rows.excerpts);
     });
   }
   for (const [ownerType, fields] of Object.entries(reverseRelations)) {

@@ -6,18 +6,12 @@ import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { loadCorpus } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
 import { searchSql } from './search-sql.ts';
+import { inserts, spanParts } from './sql.ts';
 
 // The corpus as D1 holds it (migrations/0001_corpus.sql), from the same validated, compiled
 // records the bundle is built from.
 
 type TableName = (typeof tableNames)[number];
-
-/** A SQL literal: numbers as they are, text single-quoted with its quotes doubled. */
-export function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') return String(value);
-  return `'${String(value).replaceAll("'", "''")}'`;
-}
 
 /** Every table the corpus fills (migrations/), which a whole load empties first. */
 export const corpusTables = [
@@ -33,30 +27,6 @@ export const corpusTables = [
   'search_field',
   'search_stat',
 ];
-
-// D1 refuses a statement over 100 KB.
-const maxStatement = 90_000;
-
-/** Multi-row INSERTs of at most `chunk` rows and about 90 KB each. */
-export function inserts(table: string, rows: readonly unknown[][], chunk = 400): string[] {
-  const out: string[] = [];
-  let values: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (values.length > 0) out.push(`INSERT INTO ${table} VALUES ${values.join(',')}`);
-    values = [];
-    size = 0;
-  };
-  for (const row of rows) {
-    const value = `(${row.map(literal).join(',')})`;
-    if (values.length >= chunk || (values.length > 0 && size + value.length > maxStatement))
-      flush();
-    values.push(value);
-    size += value.length + 1;
-  }
-  flush();
-  return out;
-}
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -127,14 +97,32 @@ export function bodyOf(corpus: Corpus, record: Record<string, unknown>): string 
   return JSON.stringify(body);
 }
 
-/** A record row's body and its excerpts row's spans: the body without its `excerpts`. */
-export function splitSpans(body: string): { body: string; spans: string } {
+/** A record's row and its rows of `excerpts` (migrations/0004), from its body as bodyOf writes it. */
+export function recordRows(
+  head: [type: string, id: number, slug: string, home: string, sort: string],
+  body: string,
+  partBytes?: number,
+): { record: unknown[]; excerpts: unknown[][] } {
   const { excerpts, ...rest } = JSON.parse(body) as Record<string, unknown>;
-  return { body: JSON.stringify(rest), spans: JSON.stringify(excerpts ?? []) };
+  const [type, id, , home] = head;
+  return {
+    record: [...head, JSON.stringify(rest)],
+    excerpts: spanParts((excerpts as unknown[]) ?? [], partBytes).map((spans, part) => [
+      type,
+      id,
+      part,
+      home,
+      spans,
+    ]),
+  };
 }
 
 /** The rows of the corpus tables, in column order. */
-export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string, Home>>) {
+export function corpusRows(
+  built: BuiltData,
+  homes: Record<TableName, Map<string, Home>>,
+  partBytes?: number,
+) {
   const { corpus } = built;
   const articleRank = (article: Index) =>
     homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleRank ?? 0;
@@ -157,9 +145,9 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
       const sort = sortKey(r, home, articleRank, name === 'articles');
       sorts[name].push(sort);
       homeOf[name].push(home.article);
-      const { body, spans } = splitSpans(bodyOf(corpus, r));
-      record.push([type, id, r.slug, home.article, sort, body]);
-      excerpts.push([type, id, home.article, spans]);
+      const rows = recordRows([type, id, r.slug, home.article, sort], bodyOf(corpus, r), partBytes);
+      record.push(rows.record);
+      excerpts.push(...rows.excerpts);
     });
     // The default order is the compiled order; a key that disagrees would page differently.
     const keys = sorts[name];
@@ -208,10 +196,17 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
   return { record, excerpts, link, tally, meta: [['version', corpus.version]] };
 }
 
-/** The statements that fill an empty database (migrations applied) with the corpus under `roots`. */
-export function corpusSql(roots: readonly string[]): { statements: string[]; version: string } {
+/**
+ * The statements that fill an empty database (migrations applied) with the corpus under
+ * `roots`; `partBytes` bounds each row of a record's excerpts (tests make it small, so that
+ * every record with spans has many).
+ */
+export function corpusSql(
+  roots: readonly string[],
+  { partBytes }: { partBytes?: number } = {},
+): { statements: string[]; version: string } {
   const built = buildCorpus(roots);
-  const rows = corpusRows(built, homesOf(roots));
+  const rows = corpusRows(built, homesOf(roots), partBytes);
   return {
     version: built.corpus.version,
     statements: [

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { indexOptions, searchFields } from '../../src/model/search-options.ts';
 import type { BuiltData } from '../data/build.ts';
 import { searchDocuments } from '../data/search-index.ts';
+import { inserts } from './sql.ts';
 
 // MiniSearch's default tokenizer, which the index is built with (it is not exported).
 const spaceOrPunctuation = /[\n\r\p{Z}\p{P}]+/u;
@@ -95,36 +96,9 @@ export function searchRows(built: BuiltData): SearchRows {
   return rows;
 }
 
-const literal = (value: string | number) => {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return String(value);
-  }
-  return `'${value.replaceAll("'", "''")}'`;
-};
-
-// D1 refuses statements over 100 KB, and local D1 runs out of memory on a few thousand rows.
-const maxStatement = 90_000;
-const maxRows = 400;
-
-/** Multi-row INSERTs of literal values that fill the search tables for `built`. */
+/** Multi-row INSERTs that fill the search tables for `built`. */
 export function searchSql(built: BuiltData): string[] {
-  const statements: string[] = [];
-  for (const [table, values] of Object.entries(searchRows(built))) {
-    const head = `INSERT INTO ${table} VALUES `;
-    let chunk: string[] = [];
-    let size = head.length;
-    for (const row of values as (string | number)[][]) {
-      const tuple = `(${row.map(literal).join(',')})`;
-      if (chunk.length >= maxRows || (chunk.length > 0 && size + tuple.length + 1 > maxStatement)) {
-        statements.push(head + chunk.join(','));
-        chunk = [];
-        size = head.length;
-      }
-      chunk.push(tuple);
-      size += tuple.length + 1;
-    }
-    if (chunk.length > 0) statements.push(head + chunk.join(','));
-  }
-  return statements;
+  return Object.entries(searchRows(built)).flatMap(([table, rows]) =>
+    inserts(table, rows as unknown[][]),
+  );
 }

@@ -1,3 +1,4 @@
+import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { type ASTNode, parse, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +137,29 @@ d1('the two stores', () => {
       // SQLite sums a score's parts with compensated rounding, MiniSearch left to right: the
       // same order, the same score to its last bit or two.
       expect(withScores(fromD1, bundled), query).toEqual(bundled);
+    }
+  });
+});
+
+d1('a record whose excerpts are in many rows', () => {
+  it('reads back whole and in order, highlights included', async () => {
+    const db = env.PARTS_DB as D1Database;
+    await applyD1Migrations(db, env.TEST_MIGRATIONS ?? []);
+    if (!(await db.prepare('SELECT COUNT(*) AS n FROM meta').first<{ n: number }>())?.n) {
+      await db.batch((env.TEST_PARTS ?? []).map((sql) => db.prepare(sql)));
+    }
+    const most = await db
+      .prepare("SELECT MAX(part) AS n FROM excerpts WHERE type = 'Actor'")
+      .first<{ n: number }>();
+    expect(most?.n).toBeGreaterThan(2);
+    for (const query of [
+      '{ actors(first: 60) { nodes { slug excerpts { paragraph start end text } } } }',
+      '{ topics(first: 60) { nodes { slug excerpts { start end text } } } }',
+      '{ search(query: "zelensky ceasefire", first: 20) { edges { score highlights { start end text } } } }',
+    ]) {
+      const bundled = await answer(undefined, query);
+      expect(bundled.errors, query).toBeUndefined();
+      expect(withScores(await answer(db, query), bundled), query).toEqual(bundled);
     }
   });
 });
