@@ -208,11 +208,12 @@ SELECT * FROM (
   SELECT s.type AS type, s.item AS item, s.score AS score,
     (SELECT json_group_array(q.key) FROM q
       JOIN search_posting p ON p.term = q.term AND p.field = q.field AND p.doc = s.doc) AS keys,
+    (SELECT r.body FROM record r WHERE r.type = s.type AND r.id = s.item) AS body,
     NULL AS total
   FROM scored s ORDER BY s.score DESC, s.first, s.doc LIMIT ?3 OFFSET ?4
 )
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, COUNT(*) FROM scored`;
+SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM scored`;
 
 /** A hit's matched terms in MiniSearch's order: `Object.keys` of its match object. */
 function termsOf(keys: number[], terms: string[]): string[] {
@@ -227,12 +228,14 @@ function termsOf(keys: number[], terms: string[]): string[] {
 
 export interface SearchPage {
   total: number;
-  hits: { type: SearchableType; id: number; score: number; terms: string[] }[];
+  /** Each hit with its record's row, read in the same statement. */
+  hits: { type: SearchableType; id: number; body: string; score: number; terms: string[] }[];
 }
 
 /**
  * Hits [offset, offset + limit) of the ranked results for `query`, restricted to `kinds`
- * when given, and how many there are: two statements (none for a query of stop words).
+ * when given, with their records, and how many there are: two statements (none for a query
+ * of stop words).
  */
 export async function searchPage(
   db: Db,
@@ -250,6 +253,7 @@ export async function searchPage(
     item: number | null;
     score: number | null;
     keys: string | null;
+    body: string | null;
     total: number | null;
   }>(scoredSql, [
     JSON.stringify(entries),
@@ -264,12 +268,18 @@ export async function searchPage(
   ]);
   const page: SearchPage = { total: 0, hits: [] };
   for (const row of rows) {
-    if (row.type === null || row.item === null || row.score === null) {
+    if (row.type === null || row.item === null || row.score === null || row.body === null) {
       page.total = row.total ?? 0;
       continue;
     }
     const keys = JSON.parse(row.keys ?? '[]') as number[];
-    page.hits.push({ type: row.type, id: row.item, score: row.score, terms: termsOf(keys, terms) });
+    page.hits.push({
+      type: row.type,
+      id: row.item,
+      body: row.body,
+      score: row.score,
+      terms: termsOf(keys, terms),
+    });
   }
   return page;
 }

@@ -349,11 +349,10 @@ export class D1Store implements Store {
   search(query: string, kinds: readonly SearchableType[] | null | undefined): LazyList<SearchHit> {
     return this.lazy(async (offset, limit) => {
       const { total, hits } = await searchPage(this.db, query, kinds, offset, limit);
-      const records = await Promise.all(hits.map((hit) => this.at(hit.type, hit.id)));
       return {
         total,
-        items: hits.map((hit, i) => ({
-          record: records[i] as SearchHit['record'],
+        items: hits.map((hit) => ({
+          record: this.remember(hit) as SearchHit['record'],
           score: hit.score,
           terms: hit.terms,
         })),
