@@ -320,6 +320,10 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   const statement = middle.data.statements?.nodes?.[0]?.id;
   if (!actor || !statement) throw new Error(`N = ${loaded.n}: no actor or statement to look up`);
   return [
+    // The floor: Yoga with no query, then one query that finds no row. What one D1 query
+    // costs the workerd process here (local D1's SQLite and its RPC included) is their gap.
+    post('no query', '{ __typename }'),
+    post('one query, no row', '{ actor(slug: "no-such-actor") { name } }'),
     post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
     post(
       'first page',

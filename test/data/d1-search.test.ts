@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
@@ -6,17 +6,21 @@ import { Miniflare } from 'miniflare';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus.ts';
-import { searchSql } from '../../scripts/d1/search-sql.ts';
+import { bodyOf, corpusSql } from '../../scripts/d1/corpus-sql.ts';
 import { type BuiltData, buildCorpus } from '../../scripts/data/build.ts';
 import type { Db } from '../../src/model/d1/db.ts';
 import { matchingIds, searchPage } from '../../src/model/d1/search.ts';
+import { tableNames, tables } from '../../src/model/packed.ts';
 import {
   indexOptions,
   type SearchableType,
   type SearchDocument,
 } from '../../src/model/search-options.ts';
 
-const migrations = ['migrations/0001_corpus.sql', 'migrations/0002_search.sql'];
+const migrations = readdirSync('migrations')
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
+  .map((f) => join('migrations', f));
 
 // The statements of a migration file: they end at a semicolon that ends a line.
 const statementsOf = (sql: string) =>
@@ -25,13 +29,14 @@ const statementsOf = (sql: string) =>
     .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
     .filter((s) => s.length > 0);
 
-async function load(mf: Miniflare, name: string, built: BuiltData): Promise<Db> {
+// The whole corpus, as d1:load writes it: a hit carries its record's row.
+async function load(mf: Miniflare, name: string, roots: readonly string[]): Promise<Db> {
   const d1 = (await mf.getD1Database(name)) as unknown as D1Database;
   for (const file of migrations) {
     await d1.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => d1.prepare(s)));
   }
   // One at a time: a batch of them all runs out of memory in local D1.
-  for (const statement of searchSql(built)) await d1.prepare(statement).run();
+  for (const statement of corpusSql(roots).statements) await d1.prepare(statement).run();
   let queries = 0;
   return {
     async all<T>(sql: string, params: readonly unknown[]) {
@@ -134,7 +139,23 @@ function expectSamePage(
   });
 }
 
-function corpusSuite(name: string, build: () => BuiltData, extraQueries: () => string[]) {
+// A hit's body is its record's row: the record without its excerpts, which have rows of their own.
+function expectBodies(built: BuiltData, hits: Awaited<ReturnType<typeof searchPage>>['hits']) {
+  for (const hit of hits) {
+    const table = tableNames.find((name) => tables[name] === hit.type) as (typeof tableNames)[number];
+    const record = (built.corpus[table] as unknown as Record<string, unknown>[])[hit.id];
+    const { excerpts: _, ...row } = JSON.parse(bodyOf(built.corpus, record ?? {}));
+    expect(JSON.parse(hit.body)).toEqual(row);
+  }
+}
+
+/** `roots` makes the corpus's folders; `cleanup` removes what it made. */
+function corpusSuite(
+  name: string,
+  roots: () => string[],
+  extraQueries: (built: BuiltData) => string[],
+  cleanup: () => void = () => {},
+) {
   describe(name, () => {
     let mf: Miniflare;
     let db: Db;
@@ -142,27 +163,30 @@ function corpusSuite(name: string, build: () => BuiltData, extraQueries: () => s
     let index: MiniSearch<SearchDocument>;
 
     beforeAll(async () => {
-      built = build();
+      const folders = roots();
+      built = buildCorpus(folders);
       index = MiniSearch.loadJSON<SearchDocument>(built.searchIndex, indexOptions);
       mf = new Miniflare({
         modules: true,
         script: 'export default { fetch() { return new Response("") } }',
         d1Databases: ['DB'],
       });
-      db = await load(mf, 'DB', built);
-    }, 60_000);
+      db = await load(mf, 'DB', folders);
+    }, 90_000);
 
     afterAll(async () => {
       await mf?.dispose();
+      cleanup();
     });
 
     it('ranks every hit as the bundled index does, with its score, terms and total', async () => {
-      const sampled = extraQueries().map((query) => [query, kindSets.slice(0, 1)] as const);
+      const sampled = extraQueries(built).map((query) => [query, kindSets.slice(0, 1)] as const);
       for (const [query, sets] of [...queries.map((q) => [q, kindSets] as const), ...sampled]) {
         for (const kinds of sets) {
           const expected = bundled(built, index, query, kinds);
           const actual = await searchPage(db, query, kinds, 0, 1000);
           expectSamePage(actual, expected, 0, 1000);
+          expectBodies(built, actual.hits);
         }
       }
     }, 60_000);
@@ -221,28 +245,19 @@ function sampled(built: BuiltData, every: number): string[] {
   return out;
 }
 
-let corpusBuilt: BuiltData | undefined;
 corpusSuite(
   'D1 search over the test corpus',
-  () => {
-    corpusBuilt = buildCorpus(['data', 'test/fixtures/corpus']);
-    return corpusBuilt;
-  },
-  () => (corpusBuilt ? sampled(corpusBuilt, 11) : []),
+  () => ['data', 'test/fixtures/corpus'],
+  (built) => sampled(built, 11),
 );
 
-let syntheticBuilt: BuiltData | undefined;
+const syntheticDir = mkdtempSync(join(tmpdir(), 'd1-search-'));
 corpusSuite(
   'D1 search over a synthetic corpus of 20 articles',
   () => {
-    const dir = mkdtempSync(join(tmpdir(), 'd1-search-'));
-    try {
-      writeSyntheticCorpus(dir, 20);
-      syntheticBuilt = buildCorpus([dir]);
-      return syntheticBuilt;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    writeSyntheticCorpus(syntheticDir, 20);
+    return [syntheticDir];
   },
-  () => (syntheticBuilt ? sampled(syntheticBuilt, 45) : []),
+  (built) => sampled(built, 45),
+  () => rmSync(syntheticDir, { recursive: true, force: true }),
 );
