@@ -142,7 +142,9 @@ function expectSamePage(
 // A hit's body is its record's row: the record without its excerpts, which have rows of their own.
 function expectBodies(built: BuiltData, hits: Awaited<ReturnType<typeof searchPage>>['hits']) {
   for (const hit of hits) {
-    const table = tableNames.find((name) => tables[name] === hit.type) as (typeof tableNames)[number];
+    const table = tableNames.find(
+      (name) => tables[name] === hit.type,
+    ) as (typeof tableNames)[number];
     const record = (built.corpus[table] as unknown as Record<string, unknown>[])[hit.id];
     const { excerpts: _, ...row } = JSON.parse(bodyOf(built.corpus, record ?? {}));
     expect(JSON.parse(hit.body)).toEqual(row);
