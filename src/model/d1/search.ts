@@ -185,7 +185,9 @@ function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: stri
 
 // The documents the entries reach, scored as MiniSearch's termResults and search() do: the sum
 // of each posting's weighted BM25, times the number of distinct query words matched. `first`
-// orders equal scores as MiniSearch's stable sort leaves them.
+// orders equal scores as MiniSearch's stable sort leaves them. A hit's keys are gathered in
+// the same pass and its record read only for the page: a per-hit subquery before the LIMIT
+// ran for every match (5.7 ms of SQLite's CPU for 244 matches at N = 10,000; 2.9 ms after).
 const scoredSql = `
 WITH q AS MATERIALIZED (
   SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS term,
@@ -196,7 +198,8 @@ WITH q AS MATERIALIZED (
 scored AS MATERIALIZED (
   SELECT p.doc AS doc, d.type AS type, d.item AS item, MIN(q.key) AS first,
     SUM(q.weight * d.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / f.avg)))))
-      * COUNT(DISTINCT q.src) AS score
+      * COUNT(DISTINCT q.src) AS score,
+    json_group_array(q.key) AS keys
   FROM q
   JOIN search_posting p ON p.term = q.term AND p.field = q.field
   JOIN search_doc d ON d.doc = p.doc
@@ -205,12 +208,11 @@ scored AS MATERIALIZED (
   GROUP BY p.doc
 )
 SELECT * FROM (
-  SELECT s.type AS type, s.item AS item, s.score AS score,
-    (SELECT json_group_array(q.key) FROM q
-      JOIN search_posting p ON p.term = q.term AND p.field = q.field AND p.doc = s.doc) AS keys,
+  SELECT s.type AS type, s.item AS item, s.score AS score, s.keys AS keys,
     (SELECT r.body FROM record r WHERE r.type = s.type AND r.id = s.item) AS body,
     NULL AS total
-  FROM scored s ORDER BY s.score DESC, s.first, s.doc LIMIT ?3 OFFSET ?4
+  FROM (SELECT * FROM scored ORDER BY score DESC, first, doc LIMIT ?3 OFFSET ?4) s
+  ORDER BY s.score DESC, s.first, s.doc
 )
 UNION ALL
 SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM scored`;
