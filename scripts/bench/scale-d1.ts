@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { corpusSql } from '../d1/corpus-sql.ts';
+import { migrationFiles, migrationStatements } from '../d1/migrations.ts';
 import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
 import { connections, type Operation, probe, run } from './load.ts';
 import { post } from './operations.ts';
@@ -70,19 +71,6 @@ interface Loaded {
 /** Per match target, the word whose documents (prefix matches included) come closest. */
 type Words = { target: number; word: string; documents: number }[];
 type Loader = 'd1' | 'sqlite3';
-
-const migrationFiles = () =>
-  readdirSync('migrations')
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => join('migrations', f));
-
-/** A migration's statements: they end at a semicolon that ends a line. */
-const statementsOf = (sql: string) =>
-  sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 
 /** Every file whose change could change the rows a load writes. */
 function inputsKey(n: number): string {
@@ -205,8 +193,8 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
   started = performance.now();
   let mf = openDatabase(n);
   let db = (await mf.getD1Database('DB')) as unknown as D1Database;
-  for (const file of migrationFiles()) {
-    await db.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => db.prepare(s)));
+  for (const migration of migrationStatements()) {
+    await db.batch(migration.map((s) => db.prepare(s)));
   }
   if (loader === 'sqlite3') {
     await mf.dispose();

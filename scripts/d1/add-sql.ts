@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
-import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
+import { references } from '../../src/model/relations.ts';
+import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
-import { bodyOf, type Home, homesOf, recordRows, sortKey } from './corpus-sql.ts';
+import {
+  bodyOf,
+  type Home,
+  homesOf,
+  linkEntries,
+  recordRows,
+  sortKey,
+  tableOf,
+} from './corpus-sql.ts';
 import { searchRows } from './search-sql.ts';
 import { inserts, literal } from './sql.ts';
 
@@ -88,8 +96,6 @@ export async function readView(query: Query, slug: string): Promise<DatabaseView
   }
   return { ids, ranks, version: meta?.value ?? '', held, referencedBy };
 }
-
-const tableOf = (type: string) => tableNames.find((n) => tables[n] === type) as TableName;
 
 /**
  * The statements that add or replace one article in a database, as one batch: its records
@@ -207,30 +213,14 @@ export function addArticleStatements(
       spans.push(...rows.excerpts);
     });
   }
-  for (const [ownerType, fields] of Object.entries(reverseRelations)) {
-    const owners = corpus[tableOf(ownerType)] as unknown as Record<string, Index[]>[];
-    for (const [field, itemType] of Object.entries(fields)) {
-      const items = tableOf(itemType);
-      owners.forEach((owner, o) => {
-        for (const item of owner[field] ?? []) {
-          if (!own(items, item)) continue;
-          const ownerId = idOf(ownerType, o, field, `${ownerType} ${o}`);
-          const itemId = idOf(itemType, item, field, `${itemType} ${item}`);
-          links.push([`${ownerType}.${field}`, ownerId, sortOf(items, item), itemId, slug]);
-        }
-      });
-    }
-  }
-  for (const [list, itemType] of Object.entries(filterLists)) {
-    const items = tableOf(itemType);
-    for (const [owner, indexes] of Object.entries(
-      corpus.filters[list as keyof Corpus['filters']],
-    )) {
-      for (const item of indexes) {
-        if (!own(items, item)) continue;
-        links.push([list, owner, sortOf(items, item), idOf(itemType, item, list, list), slug]);
-      }
-    }
+  for (const { list, owner, items, item } of linkEntries(corpus)) {
+    if (!own(items, item)) continue;
+    const ownerKey =
+      typeof owner === 'string'
+        ? owner
+        : idOf(owner.type, owner.index, list, `${owner.type} ${owner.index}`);
+    const itemId = idOf(tables[items], item, list, `${tables[items]} ${item}`);
+    links.push([list, ownerKey, sortOf(items, item), itemId, slug]);
   }
   problems.throwIfAny();
 

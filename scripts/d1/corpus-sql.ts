@@ -117,6 +117,40 @@ export function recordRows(
   };
 }
 
+export const tableOf = (type: string) => tableNames.find((n) => tables[n] === type) as TableName;
+
+/** One row of `link` before ids and sort keys are given to it: a list, its owner, one item. */
+export interface LinkEntry {
+  list: string;
+  /** A record (its type and compiled index) for a relation, a filter's key for a filter list. */
+  owner: { type: string; index: Index } | string;
+  items: TableName;
+  item: Index;
+}
+
+/** Every relation and filter-list membership of a compiled corpus, as `link` holds them. */
+export function* linkEntries(corpus: Corpus): Generator<LinkEntry> {
+  for (const [ownerType, fields] of Object.entries(reverseRelations)) {
+    const owners = corpus[tableOf(ownerType)] as unknown as Record<string, Index[]>[];
+    for (const [field, itemType] of Object.entries(fields)) {
+      const items = tableOf(itemType);
+      for (const [index, owner] of owners.entries()) {
+        for (const item of owner[field] ?? []) {
+          yield { list: `${ownerType}.${field}`, owner: { type: ownerType, index }, items, item };
+        }
+      }
+    }
+  }
+  for (const [list, itemType] of Object.entries(filterLists)) {
+    const items = tableOf(itemType);
+    for (const [owner, indexes] of Object.entries(
+      corpus.filters[list as keyof Corpus['filters']],
+    )) {
+      for (const item of indexes) yield { list, owner, items, item };
+    }
+  }
+}
+
 /** The rows of the corpus tables, in column order. */
 export function corpusRows(
   built: BuiltData,
@@ -157,32 +191,9 @@ export function corpusRows(
       }
     }
   }
-  const tableOf = (type: string) => tableNames.find((n) => tables[n] === type) as TableName;
-  for (const [ownerType, fields] of Object.entries(reverseRelations)) {
-    const owners = corpus[tableOf(ownerType)] as unknown as Record<string, Index[]>[];
-    for (const [field, itemType] of Object.entries(fields)) {
-      const items = tableOf(itemType);
-      owners.forEach((owner, ownerId) => {
-        for (const item of owner[field] ?? []) {
-          link.push([
-            `${ownerType}.${field}`,
-            ownerId,
-            sorts[items][item],
-            item,
-            homeOf[items][item],
-          ]);
-        }
-      });
-    }
-  }
-  for (const [list, itemType] of Object.entries(filterLists)) {
-    const items = tableOf(itemType);
-    const postings = corpus.filters[list as keyof Corpus['filters']];
-    for (const [owner, indexes] of Object.entries(postings)) {
-      for (const item of indexes) {
-        link.push([list, owner, sorts[items][item], item, homeOf[items][item]]);
-      }
-    }
+  for (const { list, owner, items, item } of linkEntries(corpus)) {
+    const ownerKey = typeof owner === 'string' ? owner : owner.index;
+    link.push([list, ownerKey, sorts[items][item], item, homeOf[items][item]]);
   }
   const counts = new Map<string, [string, unknown, number]>();
   for (const [list, owner] of link) {

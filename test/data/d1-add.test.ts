@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
@@ -6,17 +6,11 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
 import { corpusSql, corpusTables } from '../../scripts/d1/corpus-sql.ts';
+import { migrationStatements } from '../../scripts/d1/migrations.ts';
 
 const fixture = 'test/fixtures/corpus';
 const harbour = 'harbour-accord-2031';
 const tables = corpusTables.filter((t) => t !== 'meta');
-
-// The statements of a migration file: they end at a semicolon that ends a line.
-const statementsOf = (sql: string) =>
-  sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 
 let mf: Miniflare;
 const scratch: string[] = [];
@@ -36,10 +30,8 @@ afterAll(async () => {
 /** A database with the migrations applied and the corpus of `roots` loaded, as d1:load loads it. */
 async function loaded(name: string, roots: readonly string[]): Promise<D1Database> {
   const db = (await mf.getD1Database(name)) as unknown as D1Database;
-  for (const file of readdirSync('migrations')
-    .sort()
-    .map((f) => `migrations/${f}`)) {
-    await db.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => db.prepare(s)));
+  for (const migration of migrationStatements()) {
+    await db.batch(migration.map((s) => db.prepare(s)));
   }
   await db.batch(corpusSql(roots).statements.map((s) => db.prepare(s)));
   return db;

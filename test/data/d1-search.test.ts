@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus.ts';
 import { bodyOf, corpusSql } from '../../scripts/d1/corpus-sql.ts';
+import { migrationStatements } from '../../scripts/d1/migrations.ts';
 import { type BuiltData, buildCorpus } from '../../scripts/data/build.ts';
 import type { Db } from '../../src/model/d1/db.ts';
 import { matchingIds, searchPage } from '../../src/model/d1/search.ts';
@@ -17,23 +18,11 @@ import {
   type SearchDocument,
 } from '../../src/model/search-options.ts';
 
-const migrations = readdirSync('migrations')
-  .filter((f) => f.endsWith('.sql'))
-  .sort()
-  .map((f) => join('migrations', f));
-
-// The statements of a migration file: they end at a semicolon that ends a line.
-const statementsOf = (sql: string) =>
-  sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
-
 // The whole corpus, as d1:load writes it: a hit carries its record's row.
 async function load(mf: Miniflare, name: string, roots: readonly string[]): Promise<Db> {
   const d1 = (await mf.getD1Database(name)) as unknown as D1Database;
-  for (const file of migrations) {
-    await d1.batch(statementsOf(readFileSync(file, 'utf8')).map((s) => d1.prepare(s)));
+  for (const migration of migrationStatements()) {
+    await d1.batch(migration.map((s) => d1.prepare(s)));
   }
   // One at a time: a batch of them all runs out of memory in local D1.
   for (const statement of corpusSql(roots).statements) await d1.prepare(statement).run();
