@@ -5,6 +5,7 @@ import { pack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { compileCorpus } from './compile.ts';
 import { loadCorpus } from './load.ts';
+import { locateExcerpts } from './locate.ts';
 import { Problems } from './problems.ts';
 import { buildSearchIndex, searchDocuments } from './search-index.ts';
 
@@ -52,6 +53,8 @@ function updateWithJson(hash: Hash, value: unknown, depth: number): void {
 export function buildCorpus(roots: readonly string[]): BuiltData {
   const problems = new Problems();
   const loaded = loadCorpus(roots, problems);
+  problems.throwIfAny();
+  locateExcerpts(loaded, problems);
   problems.throwIfAny();
   const compiled = compileCorpus(loaded, problems);
   problems.throwIfAny();

@@ -22,6 +22,10 @@ import type { ExcerptRecord, PartialDateRecord } from './records.ts';
 
 type TypeName = keyof Corpus['slugs'] | 'Position';
 
+// locate.ts gives every excerpt given by its words its offsets before compile runs, and one
+// it could not place has failed the build by then.
+const offsets = (e: ExcerptRecord) => ({ start: e.start ?? 0, end: e.end ?? 0 });
+
 function partialDate(date: PartialDateRecord | undefined): PartialDateData | null {
   if (!date) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,7 +72,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       for (const e of all) {
         const at: [number, number] = [
           articleOrder.get(e.article ?? item.article) ?? Infinity,
-          e.start,
+          offsets(e).start,
         ];
         if (at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
       }
@@ -143,13 +147,14 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   const excerpt = (e: ExcerptRecord, item: Sourced<unknown>, field: string): ExcerptData => {
     const article = ref('Article', e.article ?? item.article, item.place, `${field}.article`);
     const source: SourcedArticle | undefined = loaded.articles[article];
-    const fallback = { article, paragraph: 0, start: e.start, end: e.end };
+    const { start, end } = offsets(e);
+    const fallback = { article, paragraph: 0, start, end };
     if (!source) return fallback;
-    const actual = source.text.slice(e.start, e.end);
-    if (e.end > source.text.length) {
+    const actual = source.text.slice(start, end);
+    if (end > source.text.length) {
       problems.add(
         item.place,
-        `${field} [${e.start}, ${e.end}) runs past the end of article "${source.record.slug}" (${source.text.length} characters)`,
+        `${field} [${start}, ${end}) runs past the end of article "${source.record.slug}" (${source.text.length} characters)`,
       );
       return fallback;
     }
@@ -157,16 +162,16 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       const found = source.text.indexOf(e.text);
       problems.add(
         item.place,
-        `${field} text ${JSON.stringify(e.text)} does not match the article at [${e.start}, ${e.end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : ''}`,
+        `${field} text ${JSON.stringify(e.text)} does not match the article at [${start}, ${end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : ''}`,
       );
       return fallback;
     }
-    const paragraph = paragraphs[article]?.find((p) => e.start >= p.start && e.end <= p.end);
+    const paragraph = paragraphs[article]?.find((p) => start >= p.start && end <= p.end);
     if (!paragraph) {
-      problems.add(item.place, `${field} [${e.start}, ${e.end}) crosses a paragraph boundary`);
+      problems.add(item.place, `${field} [${start}, ${end}) crosses a paragraph boundary`);
       return fallback;
     }
-    return { article, paragraph: paragraph.index, start: e.start, end: e.end };
+    return { article, paragraph: paragraph.index, start, end };
   };
   const excerptsOf = (item: Sourced<{ excerpts: ExcerptRecord[] }>) =>
     item.record.excerpts.map((e, i) => excerpt(e, item, `excerpts[${i}]`));
@@ -318,6 +323,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       title: r.title,
       publisher: optionalRef('Actor', r.publisher, item.place, 'publisher'),
       publishedOn: partialDate(r.publishedOn),
+      url: r.url ?? null,
       text: item.text,
       paragraphs: articleParagraphs,
       editorialNote: r.editorialNote ?? null,
@@ -435,6 +441,24 @@ export function quotationsIn(text: string): { start: number; end: number }[] {
   });
 }
 
+/**
+ * The quotations of `text` that none of `quoted` (a DIRECT_QUOTE's spans) covers. A comma or
+ * full stop inside the closing mark belongs to the sentence, not the quote.
+ */
+export function uncoveredQuotations(
+  text: string,
+  quoted: readonly { start: number; end: number }[],
+): { start: number; end: number; words: string }[] {
+  return quotationsIn(text)
+    .map((q) => ({ ...q, words: text.slice(q.start, q.end) }))
+    .filter((q) => {
+      const core = q.words.replace(/[\s,.;:]+$/, '');
+      return !quoted.some(
+        (e) => e.start === q.start && (e.end === q.end || e.end === q.start + core.length),
+      );
+    });
+}
+
 /** Every quotation in an article must be a DIRECT_QUOTE statement's excerpt. */
 function checkQuotations(
   articles: SourcedArticle[],
@@ -452,20 +476,11 @@ function checkQuotations(
     }
   }
   articles.forEach((article, index) => {
-    const quoted = quotedByArticle.get(index) ?? [];
-    for (const q of quotationsIn(article.text)) {
-      const words = article.text.slice(q.start, q.end);
-      // A comma or full stop inside the closing mark belongs to the sentence, not the quote.
-      const core = words.replace(/[\s,.;:]+$/, '');
-      const covered = quoted.some(
-        (e) => e.start === q.start && (e.end === q.end || e.end === q.start + core.length),
+    for (const q of uncoveredQuotations(article.text, quotedByArticle.get(index) ?? [])) {
+      problems.add(
+        article.place,
+        `the quotation ${JSON.stringify(q.words)} at [${q.start}, ${q.end}) is not the excerpt of any DIRECT_QUOTE statement`,
       );
-      if (!covered) {
-        problems.add(
-          article.place,
-          `the quotation ${JSON.stringify(words)} at [${q.start}, ${q.end}) is not the excerpt of any DIRECT_QUOTE statement`,
-        );
-      }
     }
   });
 }

@@ -40,7 +40,7 @@ export interface LoadedCorpus {
 
 type FileName = keyof typeof recordFiles;
 
-const collections: Record<FileName, Exclude<keyof LoadedCorpus, 'articles'>> = {
+export const collections: Record<FileName, Exclude<keyof LoadedCorpus, 'articles'>> = {
   'actors.json': 'actors',
   'statements.json': 'statements',
   'meetings.json': 'meetings',
@@ -67,7 +67,7 @@ function describe(issues: z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
-function recordLabel(collection: string, position: number, value: unknown): string {
+export function recordLabel(collection: string, position: number, value: unknown): string {
   const slug =
     typeof value === 'object' && value !== null && 'slug' in value ? String(value.slug) : '?';
   return `${collection}[${position}] (${slug})`;

@@ -10,16 +10,32 @@ const slug = z
 const slugs = z.array(slug).default([]);
 const note = z.string().min(1).optional();
 
+/**
+ * A span of an article: its offsets (UTF-16 code units, end exclusive) and the words they
+ * hold, or only the words, which the build finds (scripts/data/locate.ts), `occurrence`
+ * saying which when they stand more than once.
+ */
 export const excerptRecord = z
   .object({
     /** Defaults to the article of the folder the record lives in. */
     article: slug.optional(),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
     text: z.string().min(1),
+    /** Which time the words stand in the article (1 is the first), when they stand more than once. */
+    occurrence: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((e) => e.end > e.start, { message: 'end must be greater than start' });
+  .refine((e) => (e.start === undefined) === (e.end === undefined), {
+    message: 'give start and end together, or neither (the build then finds the words)',
+  })
+  .refine((e) => e.start === undefined || e.end === undefined || e.end > e.start, {
+    message: 'end must be greater than start',
+  })
+  .refine((e) => e.occurrence === undefined || e.start === undefined, {
+    message:
+      'occurrence is for an excerpt given by its words alone: give start and end, or occurrence',
+  });
 
 const excerpts = z.array(excerptRecord).min(1, 'needs at least one excerpt');
 
@@ -51,6 +67,8 @@ export const articleRecord = z
     title: z.string().min(1),
     publisher: slug.optional(),
     publishedOn: partialDateRecord.optional(),
+    /** Where the outlet published it. */
+    url: z.url().optional(),
     /** The verbatim text, a file beside article.json. Paragraphs are its non-empty lines. */
     textFile: z.string().min(1),
     /** Paragraph index (0-based, over non-empty lines) → kind; unlisted paragraphs are BODY. */

@@ -57,6 +57,7 @@ export interface ArticleData extends Entity<'Article'> {
   title: string;
   publisher: Index | null;
   publishedOn: PartialDateData | null;
+  url: string | null;
   text: string;
   paragraphs: ParagraphData[];
   actors: Index[];

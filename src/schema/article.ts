@@ -65,6 +65,13 @@ builder.node(ArticleRef, {
       description: 'When it was published, as precisely as known.',
       resolve: (article) => article.publishedOn,
     }),
+    url: t.field({
+      type: 'String',
+      nullable: true,
+      description: "Where the outlet published it (the article's own address), when known.",
+      // A database loaded before articles had a URL has none in its rows.
+      resolve: (article) => article.url ?? null,
+    }),
     text: t.exposeString('text', {
       description: 'The full text, verbatim. Every `Excerpt` offset indexes into this string.',
     }),
