@@ -92,14 +92,17 @@ export function locate(article: ArticleText, words: string, occurrence?: number)
   const where = (list: number[]) =>
     list.map((at) => paragraphOf(article.paragraphs, at)).join(', ');
   if (found.length === 0) {
+    // Folding keeps every length, so a folded match is the passage itself.
+    const [folded] = occurrences(foldQuotes(article.text), foldQuotes(words));
+    if (folded !== undefined) {
+      const passage = article.text.slice(folded, folded + words.length);
+      return {
+        problem: `text ${JSON.stringify(words)} does not stand in article "${article.slug}"; the closest passage is ${JSON.stringify(passage)} in paragraph ${paragraphOf(article.paragraphs, folded)}: the same words with other quotation marks or dashes`,
+      };
+    }
     const near = closestPassage(article.text, words);
-    const passage = article.text.slice(near.start, near.end);
-    const marks =
-      foldQuotes(passage) === foldQuotes(words)
-        ? ': the same words with other quotation marks or dashes'
-        : ` (${near.edits} edit${near.edits === 1 ? '' : 's'} away)`;
     return {
-      problem: `text ${JSON.stringify(words)} does not stand in article "${article.slug}"; the closest passage is ${JSON.stringify(passage)} in paragraph ${paragraphOf(article.paragraphs, near.start)}${marks}`,
+      problem: `text ${JSON.stringify(words)} does not stand in article "${article.slug}"; the closest passage is ${JSON.stringify(article.text.slice(near.start, near.end))} in paragraph ${paragraphOf(article.paragraphs, near.start)} (${near.edits} edit${near.edits === 1 ? '' : 's'} away)`,
     };
   }
   if (occurrence === undefined && found.length > 1) {
