@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../scripts/data/build.ts';
 import { loadCorpus } from '../../scripts/data/load.ts';
-import { locateExcerpts, occurrences } from '../../scripts/data/locate.ts';
+import { locateExcerpts } from '../../scripts/data/locate.ts';
 import { DataError, Problems } from '../../scripts/data/problems.ts';
 import { annotationReport } from '../../scripts/data/report.ts';
 import { scaffoldArticle } from '../../scripts/data/scaffold.ts';
 import { writeOffsets } from '../../scripts/data/write-offsets.ts';
 import { pack } from '../../src/model/packed.ts';
+import { toWordsOnly } from './words-only.ts';
 
 // The editor's path: an article scaffolded from its text, excerpts given by their words, the
 // offsets written back, and the report of what is left to annotate; each on a small article.
@@ -144,38 +145,6 @@ describe('excerpts given by their words', () => {
     );
   });
 });
-
-/** Every record file of `root` with its excerpts reduced to their words (and occurrence). */
-function toWordsOnly(root: string) {
-  const texts = new Map<string, string>();
-  const folders = readdirSync(join(root, 'articles')).map((f) => join(root, 'articles', f));
-  for (const dir of folders) {
-    const article = JSON.parse(readFileSync(join(dir, 'article.json'), 'utf8')) as Raw;
-    texts.set(article.slug as string, readFileSync(join(dir, article.textFile as string), 'utf8'));
-  }
-  for (const dir of folders) {
-    const home = (JSON.parse(readFileSync(join(dir, 'article.json'), 'utf8')) as Raw)
-      .slug as string;
-    for (const name of readdirSync(dir).filter(
-      (f) => f.endsWith('.json') && f !== 'article.json',
-    )) {
-      const path = join(dir, name);
-      const records = JSON.parse(readFileSync(path, 'utf8')) as Raw[];
-      const words = (e: Raw): Raw => {
-        const { start, end: _end, ...rest } = e;
-        const found = occurrences(texts.get((e.article as string) ?? home) ?? '', e.text as string);
-        return found.length > 1
-          ? { ...rest, occurrence: found.indexOf(start as number) + 1 }
-          : rest;
-      };
-      for (const r of records) {
-        if (r.excerpt) r.excerpt = words(r.excerpt as Raw);
-        if (Array.isArray(r.excerpts)) r.excerpts = r.excerpts.map((e) => words(e as Raw));
-      }
-      writeFileSync(path, `${JSON.stringify(records, null, 2)}\n`);
-    }
-  }
-}
 
 const compiled = (roots: string[]) => {
   const built = buildCorpus(roots);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
 import { corpusSql, corpusTables } from '../../scripts/d1/corpus-sql.ts';
 import { migrationStatements } from '../../scripts/d1/migrations.ts';
+import { toWordsOnly } from './words-only.ts';
 
 const fixture = 'test/fixtures/corpus';
 const harbour = 'harbour-accord-2031';
@@ -19,7 +20,7 @@ beforeAll(() => {
   mf = new Miniflare({
     modules: true,
     script: "export default { fetch() { return new Response('') } }",
-    d1Databases: ['BOTH', 'ADDED', 'REFUSED', 'DROPPED'],
+    d1Databases: ['BOTH', 'ADDED', 'REFUSED', 'DROPPED', 'BOTH_AGAIN', 'WORDS'],
   });
 });
 afterAll(async () => {
@@ -100,6 +101,23 @@ describe('adding an article to D1', () => {
     await db.batch(again.statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(await contents(both));
     expect(again.version).not.toBe(version);
+  });
+
+  it('adds an article whose excerpts are given by their words alone, as if it had offsets', async () => {
+    const both = await loaded('BOTH_AGAIN', ['data', fixture]);
+    const db = await loaded('WORDS', ['data']);
+    const words = copyOf(fixture, harbour, (_file, json) => json);
+    toWordsOnly(words);
+    expect(readFileSync(join(words, 'articles', harbour, 'actors.json'), 'utf8')).not.toContain(
+      '"start"',
+    );
+    const { statements } = addArticleStatements(
+      ['data', words],
+      harbour,
+      await readView(query(db), harbour),
+    );
+    await db.batch(statements.map((s) => db.prepare(s)));
+    expect(await contents(db)).toEqual(await contents(both));
   });
 
   it('refuses an article whose speaker resolves to nothing, naming file, record and problem', async () => {
