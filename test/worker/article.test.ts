@@ -33,6 +33,15 @@ describe('Article', () => {
     expect(article.paragraphs[11]?.kind).toBe('CAPTION');
   });
 
+  it("gives the article's address when the data has one, and null when it does not", async () => {
+    const data = await graphql<Record<string, { url: string | null }>>(`{
+      istanbul: article(slug: "istanbul-talks-2025") { url }
+      harbour: article(slug: "harbour-accord-2031") { url }
+    }`);
+    expect(data.istanbul?.url).toBeNull();
+    expect(data.harbour?.url).toBe('https://courier.example/2031/03/harbour-accord');
+  });
+
   it('pages through the entities the article contains', async () => {
     const { article } = await graphql<{
       article: Record<string, { totalCount: number; nodes: { slug: string }[] }>;
