@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { exampleOperations } from '../examples/operations/index.ts';
 import { ArticlePanel } from './article-panel.tsx';
 import { fetcher } from './fetcher.ts';
+import { PlainQuotes } from './plain-quotes.ts';
 
 const defaultTabs = Object.values(exampleOperations).map((query) => ({ query }));
 
@@ -20,6 +21,7 @@ createRoot(root).render(
     {/* The doc explorer and history are GraphiQL's defaults; both stay on. */}
     <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs}>
       <GraphiQL.Logo>newsgraph</GraphiQL.Logo>
+      <PlainQuotes />
       <ArticlePanel />
     </GraphiQL>
   </StrictMode>,

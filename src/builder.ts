@@ -18,6 +18,7 @@ interface Types {
   DefaultNodeNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
   Connection: { totalCount: number };
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
 }
 
 export const builder = new SchemaBuilder<Types>({

@@ -15,6 +15,8 @@ import { read } from './http/read.ts';
 import type { RequestRecord } from './http/request-context.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
+import { jsonLd, rest } from './http/rest.ts';
+import { openApi, reference } from './http/rest-docs.ts';
 import { schemaSdl } from './http/sdl.ts';
 
 export interface Env extends DataEnv {
@@ -43,6 +45,11 @@ function route(
   const url = new URL(request.url);
   const { pathname } = url;
   if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
+  if (pathname.startsWith('/rest/')) return rest(request, url, env, ctx, record, source);
+  if (pathname.startsWith('/articles/') && pathname.endsWith('.jsonld')) {
+    const slug = pathname.slice('/articles/'.length, -'.jsonld'.length);
+    return jsonLd(request, slug, env, ctx, record, source);
+  }
   switch (pathname) {
     case '/graphql':
       return request.method === 'GET'
@@ -50,13 +57,17 @@ function route(
         : post(request, env.RATE_LIMITER, record, source);
     case '/schema.graphql':
       return schemaSdl();
+    case '/openapi.json':
+      return openApi();
+    case '/rest':
+      return reference(request, env.ASSETS);
     case '/healthz':
       return health(source.version);
     default:
       return errorResponse(
         404,
         'NOT_FOUND',
-        `Nothing is served at ${pathname}; the API is at /graphql.`,
+        `Nothing is served at ${pathname}; the API is at /graphql, its REST twin at /rest.`,
       );
   }
 }

@@ -26,30 +26,30 @@ export interface ReadEnv {
 
 const encoder = new TextEncoder();
 
+/** A success to store and send, and how long its execution took (Server-Timing). */
+export interface Produced {
+  stored: Stored;
+  timing: string;
+}
+
 /**
- * A GET the isolate's memory did not answer: answered from the ETag or the Cache API when it
- * can be (without parsing or executing, and without counting against the rate limit), else
- * executed and, if it succeeded, stored. Every key and ETag carries the data version the
+ * The cache discipline every cacheable GET shares (GraphQL's, the REST twin's, JSON-LD's): a
+ * request the isolate's memory did not answer is answered from its ETag or the Cache API
+ * when it can be (without executing, and without counting against the rate limit), else
+ * produced and, if that succeeded, stored. Every key and ETag carries the data version the
  * request is answered from, so a new load is never answered from an old one's entries.
+ * `sharedKey` names the request in caches.default; `produce` runs it, with the ETag a success
+ * will carry, and gives a success to store or a response to pass on as it is.
  */
-export async function read(
+export async function cachedGet(
   request: Request,
-  url: URL,
   env: ReadEnv,
   ctx: ExecutionContext,
   record: RequestRecord,
-  source: DataSource,
+  version: string,
+  sharedKey: () => Promise<string>,
+  produce: (etag: string) => Promise<Produced | Response>,
 ): Promise<Response> {
-  const params = guardGet(url);
-  if (params instanceof Response) return params;
-  const { version } = source;
-  if (documentOf(params) === null) {
-    // No operation named: an error, never cached.
-    record.store = source.store();
-    const response = await viaYoga(request, record);
-    response.headers.set('cache-control', uncachedControl);
-    return response;
-  }
   const key = memoryKey(request);
   const etag = etagOf(key, version);
   if (matchesEtag(request.headers.get('if-none-match'), etag)) {
@@ -57,8 +57,7 @@ export async function read(
     return notModified(etag, version);
   }
   const started = performance.now();
-  const shared =
-    env.CACHE_API === 'on' ? await sharedKey(params, request.headers.get('accept'), version) : null;
+  const shared = env.CACHE_API === 'on' ? await sharedKey() : null;
   const hit = shared ? await lookup(shared) : undefined;
   if (hit) {
     record.cache = 'HIT';
@@ -79,22 +78,57 @@ export async function read(
   const limited = await rateLimited(request, env.RATE_LIMITER);
   if (limited) return limited;
   record.cache = 'MISS';
-  const executed = performance.now();
-  const answer = await run(request, params, record, source, () => request);
-  let stored: Stored;
-  if (answer instanceof Response) {
-    const fromYoga = await cacheable(answer, etag, version, record.succeeded === true);
-    if (fromYoga instanceof Response) {
-      fromYoga.headers.set('server-timing', serverTiming(executed, answer));
-      return fromYoga;
-    }
-    stored = fromYoga;
-  } else {
-    stored = { body: encoder.encode(answer.body), contentType: answer.contentType, etag, version };
+  const produced = await produce(etag);
+  if (produced instanceof Response) return produced;
+  if (shared) ctx.waitUntil(share(shared, produced.stored));
+  remember(key, produced.stored);
+  const headers = storedHeaders(produced.stored, 'MISS');
+  headers.set('server-timing', produced.timing);
+  return new Response(produced.stored.body, { headers });
+}
+
+/** A GraphQL GET the isolate's memory did not answer (see `cachedGet`). */
+export async function read(
+  request: Request,
+  url: URL,
+  env: ReadEnv,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+  source: DataSource,
+): Promise<Response> {
+  const params = guardGet(url);
+  if (params instanceof Response) return params;
+  const { version } = source;
+  if (documentOf(params) === null) {
+    // No operation named: an error, never cached.
+    record.store = source.store();
+    const response = await viaYoga(request, record);
+    response.headers.set('cache-control', uncachedControl);
+    return response;
   }
-  if (shared) ctx.waitUntil(share(shared, stored));
-  remember(key, stored);
-  const headers = storedHeaders(stored, 'MISS');
-  headers.set('server-timing', serverTiming(executed, answer));
-  return new Response(stored.body, { headers });
+  return cachedGet(
+    request,
+    env,
+    ctx,
+    record,
+    version,
+    () => sharedKey(params, request.headers.get('accept'), version),
+    async (etag) => {
+      const executed = performance.now();
+      const answer = await run(request, params, record, source, () => request);
+      if (answer instanceof Response) {
+        const fromYoga = await cacheable(answer, etag, version, record.succeeded === true);
+        if (fromYoga instanceof Response) {
+          fromYoga.headers.set('server-timing', serverTiming(executed, answer));
+          return fromYoga;
+        }
+        return { stored: fromYoga, timing: serverTiming(executed, answer) };
+      }
+      const body = encoder.encode(answer.body);
+      return {
+        stored: { body, contentType: answer.contentType, etag, version },
+        timing: serverTiming(executed, answer),
+      };
+    },
+  );
 }

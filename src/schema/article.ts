@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { articleJsonLd } from '../model/json-ld.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -119,6 +120,15 @@ builder.node(ArticleRef, {
       complexity: pageCost,
       resolve: (article, args, { store }) =>
         connection(args, store.related('Article', article, 'draftClauses')),
+    }),
+    jsonLd: t.field({
+      type: 'JSON',
+      description:
+        'The article as schema.org `NewsArticle` JSON-LD (what `/articles/{slug}.jsonld` serves): its publisher, date and URL; the actors as `Person`, `Organization` or `Country` and the meetings as `Event` in `mentions`; each direct quote as a `Quotation` with its speaker in `hasPart`. Every item carries the spans it came from as Web Annotation `TextPositionSelector`s (`oa:start`, `oa:end`: offsets into `text`). Items are named by their REST URLs.',
+      // It reads every list of the article: priced like a full page.
+      complexity: 100,
+      resolve: (article, _args, { request, store }) =>
+        articleJsonLd(store, article, { origin: new URL(request.url).origin }),
     }),
     topics: t.field({
       type: TopicConnectionRef,

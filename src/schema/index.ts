@@ -1,6 +1,7 @@
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { builder } from '../builder.ts';
 import { encodeGlobalID } from './global-id.ts';
+import './json.ts';
 import './sourced.ts';
 import './excerpt.ts';
 import './partial-date.ts';

@@ -70,6 +70,14 @@ describe('the playground in a browser', () => {
       .poll(() => page.getByTestId('excerpt-count').textContent(), { timeout: 10_000 })
       .toMatch(/^\d+ excerpts? from the result highlighted$/);
 
+    // The result quotes the article's own typography, and Monaco leaves it unboxed: no
+    // "ambiguous character" decoration in the operation or the result pane.
+    expect(await result.textContent()).toMatch(/[’“”]/);
+    const boxed = page.locator(
+      '.graphiql-query-editor .unicode-highlight, .graphiql-response .unicode-highlight',
+    );
+    expect(await boxed.count()).toBe(0);
+
     const marks = page.locator('.article-panel mark');
     expect(await marks.count()).toBeGreaterThan(0);
     // Every highlighted span is words of the article that the result cites.

@@ -1,0 +1,56 @@
+import { articleJsonLdOperation } from '../rest/json-ld.ts';
+import { type RestTable, restOperation, restTable } from '../rest/request.ts';
+import { restRoutes } from '../rest/routes.ts';
+import { schema } from '../schema/index.ts';
+import type { DataSource } from './data-source.ts';
+import type { ReadEnv } from './read.ts';
+import type { RequestRecord } from './request-context.ts';
+import { readResource } from './resource.ts';
+import { errorResponse } from './responses.ts';
+
+// Built on the first REST request, not at startup: an isolate that only serves GraphQL
+// never pays for it.
+let table: RestTable | undefined;
+export const restRouteTable = () => {
+  table ??= restTable(restRoutes(schema));
+  return table;
+};
+
+function onlyGet(request: Request): Response | null {
+  if (request.method === 'GET' || request.method === 'HEAD') return null;
+  const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'The REST routes answer GET only.');
+  response.headers.set('allow', 'GET, HEAD');
+  return response;
+}
+
+/** `GET /rest/<resource>[/<slug>]`: the REST twin of a root field. */
+export function rest(
+  request: Request,
+  url: URL,
+  env: ReadEnv,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+  source: DataSource,
+): Response | Promise<Response> {
+  const refused = onlyGet(request);
+  if (refused) return refused;
+  const operation = restOperation(url, restRouteTable());
+  if (operation instanceof Response) return operation;
+  return readResource(request, env, ctx, record, source, operation);
+}
+
+/** `GET /articles/<slug>.jsonld`: an article as schema.org JSON-LD. */
+export function jsonLd(
+  request: Request,
+  slug: string,
+  env: ReadEnv,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+  source: DataSource,
+): Response | Promise<Response> {
+  const refused = onlyGet(request);
+  if (refused) return refused;
+  const operation = articleJsonLdOperation(slug);
+  if (operation instanceof Response) return operation;
+  return readResource(request, env, ctx, record, source, operation);
+}
