@@ -148,4 +148,79 @@ describe('generated junk', () => {
     );
     expect(data.actor.name).toBe('Sergei Lavrov');
   });
+
+  it('on the REST routes and the JSON-LD is a 2xx, a 304 or a 4xx with JSON, never a 5xx', async () => {
+    const resource = fc.constantFrom(
+      'actor',
+      'actors',
+      'article',
+      'statements',
+      'statement',
+      'meetings',
+      'draft-clauses',
+      'search',
+      'topics',
+      'node',
+      '',
+    );
+    const segment = fc.oneof(
+      fc.constantFrom('sergei-markov', 'istanbul-talks-2025', '%', '%E0%A4%A', '..', ''),
+      fc.string({ maxLength: 30 }).map(encodeURIComponent),
+    );
+    const param = fc.tuple(
+      fc.constantFrom(
+        'first',
+        'last',
+        'after',
+        'before',
+        'kind',
+        'speaker',
+        'status',
+        'query',
+        'kinds',
+        'search',
+        'x',
+        'filter',
+      ),
+      fc.oneof(
+        fc.constantFrom('1', '-1', '0', '101', '1e9', 'abc', 'PERSON', 'DIRECT_QUOTE', 'T2Zm', ''),
+        fc.string({ maxLength: 20 }),
+      ),
+    );
+    const junkRest = fc.record({
+      method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'DELETE'),
+      path: fc.oneof(
+        fc
+          .tuple(resource, fc.array(segment, { maxLength: 2 }))
+          .map(([r, rest]) => ['/rest', r, ...rest].join('/')),
+        segment.map((slug) => `/articles/${slug}.jsonld`),
+      ),
+      params: fc.array(param, { maxLength: 4 }),
+      accept: header(['*/*', 'application/json', 'application/ld+json', 'text/html']),
+      ifNoneMatch: fc.oneof(fc.constant(''), fc.constant('*'), fc.string({ maxLength: 20 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(junkRest, async (junk) => {
+        const headers = new Headers();
+        try {
+          headers.set('accept', junk.accept);
+          if (junk.ifNoneMatch) headers.set('if-none-match', junk.ifNoneMatch);
+        } catch {
+          // A header value the Fetch API itself refuses never reaches a Worker.
+        }
+        const search = new URLSearchParams(junk.params).toString();
+        const res = await request(`${junk.path}${search ? `?${search}` : ''}`, {
+          method: junk.method,
+          headers,
+        });
+        const text = await res.text();
+        expect(res.status, `${junk.path} ${text}`).toBeLessThan(500);
+        if ((res.headers.get('content-type') ?? '').includes('json') && text) {
+          expect(() => JSON.parse(text), text).not.toThrow();
+          expect(text).not.toMatch(/"stack"|originalError/);
+        }
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+  });
 });
