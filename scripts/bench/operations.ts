@@ -1,3 +1,5 @@
+import { restRoutes } from '../../src/rest/routes.ts';
+import { schema } from '../../src/schema/index.ts';
 import { type Operation, uniqueMarker } from './load.ts';
 
 // Shaped like what a front end asks: an entity detail, a list page, the largest page the cost
@@ -62,6 +64,32 @@ function get(
 
 const lavrov = { slug: 'sergei-lavrov' };
 
+// The REST twin beside the GraphQL GET that runs its route's own operation: the CPU the
+// translation costs, and nothing else. A REST route takes no extra parameter, so its miss
+// is a search for new words each time (the words end in one that matches nothing).
+const restQuery = (field: string) => {
+  const route = restRoutes(schema).find((r) => r.field === field);
+  if (!route) throw new Error(`no REST route for Query.${field}`);
+  return route.query;
+};
+const restGet = (name: string, path: string): Operation => ({
+  name,
+  method: 'GET',
+  path,
+  headers: { accept: 'application/json' },
+});
+const newWords = `ceasefire talks zq${uniqueMarker}`;
+const restUncached: Operation[] = [
+  restGet(
+    'REST search, new words each time (GET, miss)',
+    `/rest/search?${new URLSearchParams({ query: newWords, first: '10' })}`,
+  ),
+];
+const restCached: Operation[] = [
+  restGet('REST detail (GET, cache hit)', '/rest/actor/sergei-lavrov'),
+  restGet('REST list page of 20 (GET, cache hit)', '/rest/statements?first=20'),
+];
+
 /** Each executed every time (POST, or a GET whose cache key is new each request). */
 export const uncached: Operation[] = [
   post('entity detail (POST)', detail, lavrov),
@@ -74,6 +102,11 @@ export const uncached: Operation[] = [
   post('search (POST)', search),
   post('search, a new query each time (POST)', search, newSearch),
   post('node lookup (POST)', node),
+  ...restUncached,
+  get('REST search’s own operation (GraphQL GET, miss)', restQuery('search'), {
+    query: newWords,
+    first: 10,
+  }),
 ];
 
 /** The same reads as GETs repeated: answered from the isolate's cache. */
@@ -83,6 +116,21 @@ export const cached: Operation[] = [
   get('largest page, 100 (GET, cache hit)', largestPage),
   get('search (GET, cache hit)', search),
   get('node lookup (GET, cache hit)', node),
+  ...restCached,
+  get('REST detail’s own operation (GraphQL GET, cache hit)', restQuery('actor'), lavrov),
+  get('REST list’s own operation (GraphQL GET, cache hit)', restQuery('statements'), {
+    first: 20,
+  }),
+];
+
+/** Each REST target and the GraphQL GET of the same operation, by their names. */
+export const restPairs: [string, string][] = [
+  ['REST detail (GET, cache hit)', 'REST detail’s own operation (GraphQL GET, cache hit)'],
+  ['REST list page of 20 (GET, cache hit)', 'REST list’s own operation (GraphQL GET, cache hit)'],
+  [
+    'REST search, new words each time (GET, miss)',
+    'REST search’s own operation (GraphQL GET, miss)',
+  ],
 ];
 
 export const helloWorld: Operation = post('{ __typename }', '{ __typename }');

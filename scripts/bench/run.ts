@@ -7,7 +7,7 @@ import { bundleSizes } from '../bundle.ts';
 import { readCorpusModule } from '../data/build.ts';
 import { type FloorAnswer, floorWorker } from './floor.ts';
 import { ask, connections, isUnique, type Operation, probe, type Round, run } from './load.ts';
-import { cached, helloWorld, uncached } from './operations.ts';
+import { cached, helloWorld, restPairs, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
 import { deployedVars, type Served, serve } from './workerd.ts';
 
@@ -333,6 +333,10 @@ const checks: [string, number][] = [
     Math.max(...operations.map((op) => cpuOf(op.name))),
   ],
   ['marginal CPU per KB, list page → largest page, µs (target ≤ ~135)', marginalPerKb],
+  ...restPairs.map(([restName, graphqlName]): [string, number] => [
+    `${restName}: CPU ÷ ${graphqlName} (target ≤ 1.25)`,
+    cpuOf(restName) / cpuOf(graphqlName),
+  ]),
 ];
 
 let markdown = `## Throughput and CPU (${new Date().toISOString().slice(0, 10)})

@@ -98,4 +98,31 @@ describe('the playground in a browser', () => {
       .toContain('Query');
     expect(foreign).toEqual([]);
   });
+
+  it('the REST reference at /rest lists the operations and its "try it" call returns data', async () => {
+    const response = await page.goto(`${server.origin}/rest`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+
+    const operations = page.locator('.opblock-summary-path');
+    await expect.poll(() => operations.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(15);
+    const paths = await operations.allTextContents();
+    expect(paths.join(' ')).toContain('/rest/actor/{slug}');
+    expect(paths.join(' ')).toContain('/rest/statements');
+
+    const actor = page.locator('.opblock').filter({
+      has: page.locator('.opblock-summary-path', { hasText: /^\/rest\/actor\/\{slug\}$/ }),
+    });
+    await actor.locator('.opblock-summary').click();
+    await actor.locator('input[placeholder="slug"]').fill('sergei-markov');
+    await actor.locator('button.execute').click();
+    await expect
+      .poll(() => actor.locator('.live-responses-table').textContent(), { timeout: 20_000 })
+      .toContain('Sergei Markov');
+
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/rest-reference.png' });
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });
