@@ -5,7 +5,7 @@ import { schema } from '../schema/index.ts';
 import type { DataSource } from './data-source.ts';
 import type { ReadEnv } from './read.ts';
 import type { RequestRecord } from './request-context.ts';
-import { readResource } from './resource.ts';
+import { type ResourceOperation, readResource } from './resource.ts';
 import { errorResponse } from './responses.ts';
 
 // Built on the first REST request, not at startup: an isolate that only serves GraphQL
@@ -16,11 +16,23 @@ export const restRouteTable = () => {
   return table;
 };
 
-function onlyGet(request: Request): Response | null {
-  if (request.method === 'GET' || request.method === 'HEAD') return null;
-  const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'The REST routes answer GET only.');
-  response.headers.set('allow', 'GET, HEAD');
-  return response;
+/** A GET for a resource: refused for another method, or for a URL that names none. */
+function answer(
+  request: Request,
+  env: ReadEnv,
+  ctx: ExecutionContext,
+  record: RequestRecord,
+  source: DataSource,
+  operationOf: () => ResourceOperation | Response,
+): Response | Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'The REST routes answer GET only.');
+    response.headers.set('allow', 'GET, HEAD');
+    return response;
+  }
+  const operation = operationOf();
+  if (operation instanceof Response) return operation;
+  return readResource(request, env, ctx, record, source, operation);
 }
 
 /** `GET /rest/<resource>[/<slug>]`: the REST twin of a root field. */
@@ -32,11 +44,7 @@ export function rest(
   record: RequestRecord,
   source: DataSource,
 ): Response | Promise<Response> {
-  const refused = onlyGet(request);
-  if (refused) return refused;
-  const operation = restOperation(url, restRouteTable());
-  if (operation instanceof Response) return operation;
-  return readResource(request, env, ctx, record, source, operation);
+  return answer(request, env, ctx, record, source, () => restOperation(url, restRouteTable()));
 }
 
 /** `GET /articles/<slug>.jsonld`: an article as schema.org JSON-LD. */
@@ -48,9 +56,5 @@ export function jsonLd(
   record: RequestRecord,
   source: DataSource,
 ): Response | Promise<Response> {
-  const refused = onlyGet(request);
-  if (refused) return refused;
-  const operation = articleJsonLdOperation(slug);
-  if (operation instanceof Response) return operation;
-  return readResource(request, env, ctx, record, source, operation);
+  return answer(request, env, ctx, record, source, () => articleJsonLdOperation(slug));
 }
