@@ -39,6 +39,7 @@ function nullable(schema: JsonSchema): JsonSchema {
     return widened;
   }
   if (Array.isArray(schema.oneOf)) return { ...schema, oneOf: [...schema.oneOf, { type: 'null' }] };
+  if (schema.$ref) return { oneOf: [schema, { type: 'null' }] };
   return schema;
 }
 
@@ -47,7 +48,37 @@ function enumSchema(type: GraphQLInputType | GraphQLOutputType): JsonSchema | un
   return { type: 'string', enum: type.getValues().map((v) => v.name) };
 }
 
+/**
+ * The named object schemas of the document: one for each shape a type is answered in (an
+ * actor in full, in brief as a list item, as a link), so that a client generator makes one
+ * type for each and a shape met twice is described once.
+ */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = {};
+  private readonly names = new Map<string, string>();
+
+  ref(names: string[], schema: JsonSchema): JsonSchema {
+    const key = JSON.stringify(schema);
+    let name = this.names.get(key);
+    if (!name) {
+      const base = names[names.length - 1] ?? 'Object';
+      name = names.find((n) => !this.schemas[n]);
+      for (let i = 2; !name; i++) if (!this.schemas[`${base}${i}`]) name = `${base}${i}`;
+      this.schemas[name] = schema;
+      this.names.set(key, name);
+    }
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}
+
+const isLink = (selection: SelectionSetNode | undefined) =>
+  selection?.selections.length === 2 &&
+  selection.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === 'id' || s.name.value === 'slug'),
+  );
+
 function outputSchema(
+  components: Components,
   schema: GraphQLSchema,
   type: GraphQLOutputType,
   selection: SelectionSetNode | undefined,
@@ -55,13 +86,13 @@ function outputSchema(
   const inner = getNullableType(type);
   let result: JsonSchema;
   if (isListType(inner)) {
-    result = { type: 'array', items: outputSchema(schema, inner.ofType, selection) };
+    result = { type: 'array', items: outputSchema(components, schema, inner.ofType, selection) };
   } else if (isScalarType(inner)) {
     result = { ...(scalars[inner.name] ?? { type: 'string' }) };
   } else if (isEnumType(inner)) {
     result = enumSchema(inner) as JsonSchema;
   } else if (isObjectType(inner)) {
-    result = objectSchema(schema, inner.name, selection);
+    result = objectSchema(components, schema, inner.name, selection);
   } else if (isAbstractType(inner)) {
     const fragments = (selection?.selections ?? []).flatMap((s) =>
       s.kind === Kind.INLINE_FRAGMENT && s.typeCondition
@@ -72,20 +103,9 @@ function outputSchema(
       (s) => s.kind === Kind.FIELD && s.name.value === '__typename',
     );
     result = {
-      oneOf: fragments.map(({ name, selection: own }) => {
-        const member = objectSchema(schema, name, own);
-        if (!typenamed) return { title: name, ...member };
-        const properties = member.properties as Record<string, JsonSchema>;
-        return {
-          title: name,
-          ...member,
-          properties: {
-            __typename: { const: name, description: 'Which type this item is.' },
-            ...properties,
-          },
-          required: ['__typename', ...(member.required as string[])],
-        };
-      }),
+      oneOf: fragments.map(({ name, selection: own }) =>
+        objectSchema(components, schema, name, own, typenamed ? `${name}Hit` : undefined),
+      ),
     };
   } else {
     result = {};
@@ -94,38 +114,45 @@ function outputSchema(
 }
 
 function objectSchema(
+  components: Components,
   schema: GraphQLSchema,
   typeName: string,
   selection: SelectionSetNode | undefined,
+  hit?: string,
 ): JsonSchema {
   const type = schema.getType(typeName);
   if (!isObjectType(type)) return { type: 'object' };
   const fields = type.getFields();
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
+  // A search hit says its type (`__typename`, selected beside the fragments).
+  if (hit) {
+    properties.__typename = { const: type.name, description: 'Which type this item is.' };
+    required.push('__typename');
+  }
   for (const s of selection?.selections ?? []) {
     if (s.kind !== Kind.FIELD) continue;
-    if (s.name.value === '__typename') {
-      properties.__typename = { const: type.name, description: 'Which type this item is.' };
-      required.push('__typename');
-      continue;
-    }
     const field = fields[s.name.value];
     if (!field) continue;
     properties[field.name] = {
-      ...outputSchema(schema, field.type, s.selectionSet),
+      ...outputSchema(components, schema, field.type, s.selectionSet),
       ...(field.description ? { description: field.description } : {}),
     };
     required.push(field.name);
   }
-  return {
+  const names = hit
+    ? [hit]
+    : isLink(selection)
+      ? [`${type.name}Link`]
+      : [type.name, `${type.name}Brief`];
+  return components.ref(names, {
     type: 'object',
     ...(type.description ? { description: type.description } : {}),
     properties,
     // Every selected field is in the answer, null where the schema allows it.
     required,
     additionalProperties: false,
-  };
+  });
 }
 
 function paramSchema(type: GraphQLInputType): JsonSchema {
@@ -191,7 +218,7 @@ function summaryOf(description: string): string {
   return first.replace(/\.$/, '');
 }
 
-function operation(schema: GraphQLSchema, route: RestRoute): JsonSchema {
+function operation(components: Components, schema: GraphQLSchema, route: RestRoute): JsonSchema {
   const root = route.document.definitions[0];
   const selection =
     root?.kind === Kind.OPERATION_DEFINITION ? root.selectionSet.selections[0] : undefined;
@@ -199,7 +226,7 @@ function operation(schema: GraphQLSchema, route: RestRoute): JsonSchema {
   const type = field ? getNullableType(field.type) : undefined;
   const body =
     type && selection?.kind === Kind.FIELD
-      ? outputSchema(schema, type as GraphQLOutputType, selection.selectionSet)
+      ? outputSchema(components, schema, type as GraphQLOutputType, selection.selectionSet)
       : {};
   return {
     operationId: route.field,
@@ -235,7 +262,8 @@ const cacheHeaders = {
 /** The OpenAPI 3.1 document of the REST routes (and the article JSON-LD). */
 export function openApiDocument(schema: GraphQLSchema, routes: readonly RestRoute[]): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
-  for (const route of routes) paths[route.path] = { get: operation(schema, route) };
+  const components = new Components();
+  for (const route of routes) paths[route.path] = { get: operation(components, schema, route) };
   const jsonLd = schema.getType('Article');
   const jsonLdDescription = isObjectType(jsonLd) ? jsonLd.getFields().jsonLd?.description : '';
   paths['/articles/{slug}.jsonld'] = {
@@ -283,6 +311,7 @@ export function openApiDocument(schema: GraphQLSchema, routes: readonly RestRout
     paths,
     components: {
       schemas: {
+        ...components.schemas,
         Errors: {
           type: 'object',
           description: 'Why a request was refused: the GraphQL error shape.',

@@ -1,3 +1,4 @@
+import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
 import committed from '../../schema/openapi.json?raw';
 import { codes, type GraphQLBody, graphql, graphqlRaw, request } from './client.ts';
@@ -235,5 +236,51 @@ describe('the OpenAPI document', () => {
       expect(over.status, path).toBe(400);
       expect(codes(over.body), path).toEqual(['COST_LIMIT_EXCEEDED']);
     }
+  });
+
+  it('describes what each route answers: the answers validate against their response schemas', async () => {
+    const document = JSON.parse(committed) as {
+      paths: Record<string, { get: { responses: Record<string, Described> } }>;
+      components: { schemas: Record<string, object> };
+    };
+    interface Described {
+      content?: Record<string, { schema: Record<string, unknown> }>;
+    }
+    const examples: Record<string, string> = {
+      '/rest/actor/{slug}': '/rest/actor/sergei-markov',
+      '/rest/article/{slug}': '/rest/article/istanbul-talks-2025',
+      '/rest/statement/{slug}': '/rest/statement/lavrov-intrigue',
+      '/rest/search': '/rest/search?query=istanbul&first=30',
+      '/rest/statements': '/rest/statements?first=34',
+      '/rest/actors': '/rest/actors?first=76',
+      '/rest/meetings': '/rest/meetings?first=41',
+      '/rest/draft-clauses': '/rest/draft-clauses?first=31',
+      '/rest/topics': '/rest/topics?first=91',
+      '/rest/articles': '/rest/articles',
+      '/rest/draft-agreements': '/rest/draft-agreements',
+    };
+    let validated = 0;
+    for (const [path, concrete] of Object.entries(examples)) {
+      const schema =
+        document.paths[path]?.get.responses['200']?.content?.['application/json']?.schema;
+      expect(schema, path).toBeDefined();
+      // The response schema with the document's components beside it, for its $refs.
+      const validator = new Validator(
+        { ...schema, components: document.components } as never,
+        '2020-12',
+        false,
+      );
+      const { status, body } = await rest(concrete);
+      expect(status, concrete).toBe(200);
+      const result = validator.validate(body);
+      expect(result.errors.slice(0, 3), concrete).toEqual([]);
+      // And the schema is no formality: an answer missing its fields, or with one more, fails.
+      expect(validator.validate({ ...(body as object), unexpected: 1 }).valid, concrete).toBe(
+        false,
+      );
+      expect(validator.validate({}).valid, concrete).toBe(false);
+      validated += 1;
+    }
+    expect(validated).toBe(Object.keys(examples).length);
   });
 });
