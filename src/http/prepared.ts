@@ -73,9 +73,14 @@ export function prepare(
   });
 }
 
-/** A response body a prepared operation produced, and its media type. */
+/**
+ * What a prepared operation produced: its data, with the body Yoga's shape gives it (made
+ * when first asked for: a REST answer takes one field of the data and never needs it), and
+ * its media type.
+ */
 export interface Answer {
-  body: string;
+  readonly data: Record<string, unknown>;
+  readonly body: string;
   contentType: string;
 }
 
@@ -112,10 +117,16 @@ export async function runPrepared(
   record.documentId = known.documentId;
   record.cost = cost;
   record.succeeded = true;
-  // The shape Yoga gives a success, with the cost extension src/http/cost.ts adds.
-  const body = JSON.stringify({
-    data: result.data,
-    extensions: { cost: { requested: cost, limit: costLimit }, ...queriesOf(record) },
-  });
-  return { body, contentType: known.contentType };
+  const data = result.data ?? {};
+  const extensions = { cost: { requested: cost, limit: costLimit }, ...queriesOf(record) };
+  let body: string | undefined;
+  return {
+    data,
+    // The shape Yoga gives a success, with the cost extension src/http/cost.ts adds.
+    get body() {
+      body ??= JSON.stringify({ data, extensions });
+      return body;
+    },
+    contentType: known.contentType,
+  };
 }

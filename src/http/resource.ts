@@ -93,10 +93,15 @@ export function readResource(
       );
       const status = answer instanceof Response ? answer.status : 200;
       let body: GraphQLBody;
-      try {
-        body = JSON.parse(answer instanceof Response ? await answer.text() : answer.body);
-      } catch {
-        return errorResponse(Math.max(status, 400), 'BAD_REQUEST', 'The request failed.');
+      if (answer instanceof Response) {
+        try {
+          body = JSON.parse(await answer.text());
+        } catch {
+          return errorResponse(Math.max(status, 400), 'BAD_REQUEST', 'The request failed.');
+        }
+      } else {
+        // A prepared success: its data as it is, never serialized and parsed again.
+        body = { data: answer.data };
       }
       if (body.errors?.length) return errorsResponse(status, body.errors);
       const value = pick(body.data, operation.path);

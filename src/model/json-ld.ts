@@ -114,8 +114,10 @@ export async function articleJsonLd(
     'oa:hasSelector': await spans(record),
   });
 
-  // The publisher by name; its spans are with it among the mentions.
-  const outlet = (record: ActorData): Person | Organization | NewsMediaOrganization => ({
+  // The publisher as an organization (or a person), whatever kind of actor the data makes it.
+  const outlet = async (
+    record: ActorData,
+  ): Promise<(Person | Organization | NewsMediaOrganization) & Sourced> => ({
     '@type':
       record.kind === 'PERSON'
         ? 'Person'
@@ -124,6 +126,7 @@ export async function articleJsonLd(
           : 'Organization',
     '@id': id('actor', record.slug),
     name: record.name,
+    'oa:hasSelector': await spans(record),
   });
 
   const meeting = async (record: MeetingData): Promise<Event & Sourced> => {
@@ -161,7 +164,7 @@ export async function articleJsonLd(
     headline: article.title,
     ...(article.url ? { url: article.url } : {}),
     ...(article.publishedOn ? { datePublished: article.publishedOn.iso } : {}),
-    ...(publisher ? { publisher: outlet(publisher) } : {}),
+    ...(publisher ? { publisher: await outlet(publisher) } : {}),
     mentions: [
       ...(await Promise.all(actors.map(actor))),
       ...(await Promise.all(meetings.map(meeting))),

@@ -114,8 +114,11 @@ describe('an article as JSON-LD', () => {
     expect([...types]).toEqual(expect.arrayContaining(['Person', 'Country', 'Event']));
     const markov = document.mentions.find((m) => m.name === 'Sergei Markov');
     expect(markov?.['@type']).toBe('Person');
-    // Every span is a slice of the article: the words at its offsets are the item's.
-    for (const item of [...document.mentions, ...document.hasPart]) {
+    const publisher = document.publisher as Item;
+    expect(publisher['@type']).toBe('NewsMediaOrganization');
+    expect(document.datePublished).toMatch(/^2025-05/);
+    // Every item carries its spans, each within the article's text.
+    for (const item of [publisher, ...document.mentions, ...document.hasPart]) {
       expect(item['oa:hasSelector']?.length, item.name ?? item.text).toBeGreaterThan(0);
       for (const span of item['oa:hasSelector'] ?? []) {
         expect(span['oa:end']).toBeGreaterThan(span['oa:start']);
@@ -125,7 +128,7 @@ describe('an article as JSON-LD', () => {
     const event = document.mentions.find((m) => m['@type'] === 'Event') as Item & {
       eventStatus?: string;
     };
-    expect(event).toBeDefined();
+    expect(event.eventStatus).toMatch(/^https:\/\/schema\.org\/Event(Scheduled|Cancelled)$/);
   });
 
   it('is the same document as `Article.jsonLd`', async () => {
