@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
-import { openApiDocument } from '../src/rest/openapi.ts';
-import { restRoutes } from '../src/rest/routes.ts';
+import { openApiDocument } from '../src/http/rest/openapi.ts';
+import { restRoutes } from '../src/http/rest/routes.ts';
 import { schema } from '../src/schema/index.ts';
 
 // Rewrites the committed SDL and the REST twin's OpenAPI document; test/worker/schema.test.ts

@@ -1,4 +1,4 @@
-import { restRoutes } from '../../src/rest/routes.ts';
+import { restRoutes } from '../../src/http/rest/routes.ts';
 import { schema } from '../../src/schema/index.ts';
 import { type Operation, uniqueMarker } from './load.ts';
 

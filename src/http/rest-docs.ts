@@ -1,5 +1,5 @@
-import { openApiDocument } from '../rest/openapi.ts';
 import { schema } from '../schema/index.ts';
+import { openApiDocument } from './rest/openapi.ts';
 import { restRouteTable } from './rest.ts';
 
 let document: string | undefined;

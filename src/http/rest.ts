@@ -1,12 +1,12 @@
-import { articleJsonLdOperation } from '../rest/json-ld.ts';
-import { type RestTable, restOperation, restTable } from '../rest/request.ts';
-import { restRoutes } from '../rest/routes.ts';
 import { schema } from '../schema/index.ts';
 import type { DataSource } from './data-source.ts';
 import type { ReadEnv } from './read.ts';
 import type { RequestRecord } from './request-context.ts';
 import { type ResourceOperation, readResource } from './resource.ts';
 import { errorResponse } from './responses.ts';
+import { articleJsonLdOperation } from './rest/json-ld.ts';
+import { type RestTable, restOperation, restTable } from './rest/request.ts';
+import { restRoutes } from './rest/routes.ts';
 
 // Built on the first REST request, not at startup: an isolate that only serves GraphQL
 // never pays for it.

@@ -9,6 +9,8 @@ import type {
   Place,
   Quotation,
 } from 'schema-dts';
+import type { NodeType } from './corpus.ts';
+import { resourcePath } from './resource-path.ts';
 import type { AnyList, Store } from './store.ts';
 import type {
   ActorData,
@@ -62,7 +64,7 @@ const eventStatuses: Partial<Record<MeetingStatus, 'EventScheduled' | 'EventCanc
   CANCELLED: 'EventCancelled',
 };
 
-/** The resource URLs the items are named by: the REST twin's, one per record. */
+/** Where the items' names (their resource paths, src/model/resource-path.ts) start. */
 export interface JsonLdNames {
   origin: string;
 }
@@ -89,8 +91,8 @@ export async function articleJsonLd(
   { origin }: JsonLdNames,
 ): Promise<ArticleJsonLd> {
   const own = article.paragraphs[0]?.article ?? -1;
-  const id = (type: string, slug: string) => `${origin}/rest/${type}/${encodeURIComponent(slug)}`;
-  const ref = (type: string, slug: string): IdReference => ({ '@id': id(type, slug) });
+  const id = (type: NodeType, slug: string) => `${origin}${resourcePath(type, slug)}`;
+  const ref = (type: NodeType, slug: string): IdReference => ({ '@id': id(type, slug) });
   const spans = async (record: { excerpts?: ExcerptData[] } & object) =>
     selectors(await store.excerpts(record), own);
 
@@ -107,7 +109,7 @@ export async function articleJsonLd(
 
   const actor = async (record: ActorData): Promise<Actor> => ({
     '@type': actorTypes[record.kind],
-    '@id': id('actor', record.slug),
+    '@id': id('Actor', record.slug),
     name: record.name,
     ...(record.aliases.length > 0 ? { alternateName: record.aliases } : {}),
     ...(record.kind === 'PERSON' && record.roles.length > 0 ? { jobTitle: record.roles } : {}),
@@ -124,7 +126,7 @@ export async function articleJsonLd(
         : record.kind === 'MEDIA'
           ? 'NewsMediaOrganization'
           : 'Organization',
-    '@id': id('actor', record.slug),
+    '@id': id('Actor', record.slug),
     name: record.name,
     'oa:hasSelector': await spans(record),
   });
@@ -134,7 +136,7 @@ export async function articleJsonLd(
     const participants = await store.allAt('Actor', record.participants);
     return {
       '@type': 'Event',
-      '@id': id('meeting', record.slug),
+      '@id': id('Meeting', record.slug),
       name: record.name,
       ...(record.date ? { startDate: record.date.iso } : {}),
       ...(record.location
@@ -142,7 +144,7 @@ export async function articleJsonLd(
         : {}),
       ...(status ? { eventStatus: `https://schema.org/${status}` as const } : {}),
       ...(participants.length > 0
-        ? { attendee: participants.map((p) => ref('actor', p.slug)) }
+        ? { attendee: participants.map((p) => ref('Actor', p.slug)) }
         : {}),
       ...(record.outcome ? { description: record.outcome } : {}),
       'oa:hasSelector': await spans(record),
@@ -151,16 +153,16 @@ export async function articleJsonLd(
 
   const quotation = async (record: StatementData): Promise<Quotation & Sourced> => ({
     '@type': 'Quotation',
-    '@id': id('statement', record.slug),
+    '@id': id('Statement', record.slug),
     text: record.text,
-    spokenByCharacter: ref('actor', speakers.get(record.speaker) ?? ''),
+    spokenByCharacter: ref('Actor', speakers.get(record.speaker) ?? ''),
     'oa:hasSelector': selectors([record.excerpt], own),
   });
 
   return {
     '@context': jsonLdContext,
     '@type': 'NewsArticle',
-    '@id': id('article', article.slug),
+    '@id': id('Article', article.slug),
     headline: article.title,
     ...(article.url ? { url: article.url } : {}),
     ...(article.publishedOn ? { datePublished: article.publishedOn.iso } : {}),

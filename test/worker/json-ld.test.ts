@@ -131,6 +131,20 @@ describe('an article as JSON-LD', () => {
     expect(event.eventStatus).toMatch(/^https:\/\/schema\.org\/Event(Scheduled|Cancelled)$/);
   });
 
+  it('names each item by its REST resource, which answers with that record', async () => {
+    const document = await articleJsonLd('istanbul-talks-2025');
+    const items = [document, ...document.mentions, ...document.hasPart] as Item[];
+    const kinds = new Map<string, Item>();
+    for (const item of items) kinds.set(item['@type'], item);
+    for (const item of kinds.values()) {
+      const path = new URL(item['@id'] ?? '').pathname;
+      const res = await request(path);
+      expect(res.status, path).toBe(200);
+      const record = (await res.json()) as { slug: string };
+      expect(path.endsWith(`/${record.slug}`), path).toBe(true);
+    }
+  });
+
   it('is the same document as `Article.jsonLd`', async () => {
     const document = await articleJsonLd('harbour-accord-2031');
     const { article } = await graphql<{ article: { jsonLd: unknown } }>(

@@ -5,10 +5,11 @@ import {
   isListType,
   isScalarType,
 } from 'graphql';
-import type { OperationParams } from '../http/request-guard.ts';
-import type { ResourceOperation } from '../http/resource.ts';
-import { errorResponse } from '../http/responses.ts';
-import { type RestParam, type RestRoute, restBase } from './routes.ts';
+import { restBase } from '../../model/resource-path.ts';
+import type { OperationParams } from '../request-guard.ts';
+import type { ResourceOperation } from '../resource.ts';
+import { errorResponse } from '../responses.ts';
+import type { RestParam, RestRoute } from './routes.ts';
 
 // A REST URL read as the operation its route runs: the path names the route (and the slug),
 // the query string gives the arguments, each parsed as its GraphQL type expects. A value

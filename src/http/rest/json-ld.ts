@@ -1,5 +1,5 @@
-import type { ResourceOperation } from '../http/resource.ts';
-import { errorResponse } from '../http/responses.ts';
+import type { ResourceOperation } from '../resource.ts';
+import { errorResponse } from '../responses.ts';
 
 const query = 'query ArticleJsonLd($slug: String!) { article(slug: $slug) { jsonLd } }';
 

@@ -12,8 +12,8 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { costLimit, operationCost } from '../http/cost.ts';
-import { maxPageSize } from '../schema/pagination.ts';
+import { maxPageSize } from '../../schema/pagination.ts';
+import { costLimit, operationCost } from '../cost.ts';
 import type { RestParam, RestRoute } from './routes.ts';
 
 // The OpenAPI 3.1 description of the REST twin, generated from the same routes the Worker

@@ -22,6 +22,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { pathSegment, restBase } from '../../model/resource-path.ts';
 
 // The REST twin's routes, generated from the schema when the Worker starts: one GET a root
 // field, its path from the field's name (sofa-api's convention: `draftClauses` is
@@ -64,10 +65,6 @@ export interface RestRoute {
   single: boolean;
   document: DocumentNode;
 }
-
-export const restBase = '/rest';
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 // Addressed by slug in REST; a global ID is GraphQL's way in.
 const skipped = new Set(['node', 'nodes']);
@@ -257,13 +254,13 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
       argNames: field.args.map((a) => a.name),
     });
     const document = shaped(schema, { kind: Kind.DOCUMENT, definitions: [generated] }, records);
-    const path = `${restBase}/${kebab(field.name)}${pathParam ? `/{${pathParam}}` : ''}`;
+    const path = `${restBase}/${pathSegment(field.name)}${pathParam ? `/{${pathParam}}` : ''}`;
     routes.push({
       field: field.name,
       path,
-      resource: kebab(field.name),
+      resource: pathSegment(field.name),
       ...(pathParam ? { pathParam } : {}),
-      noun: kebab(field.name).replaceAll('-', ' '),
+      noun: pathSegment(field.name).replaceAll('-', ' '),
       params,
       queryParams: new Map(params.filter((p) => p.in === 'query').map((p) => [p.name, p])),
       query: print(document),
