@@ -24,7 +24,8 @@ import {
 } from 'graphql';
 import { pathSegment, restBase } from '../../model/resource-path.ts';
 
-// The REST twin's routes, generated from the schema when the Worker starts: one GET a root
+// The REST twin's routes, generated from the schema on an isolate's first REST request (and
+// by `npm run schema` for the OpenAPI document): one GET a root
 // field, its path from the field's name (sofa-api's convention: `draftClauses` is
 // `/rest/draft-clauses`, a lookup by slug takes it in the path), and the operation it runs
 // built by @graphql-tools' `buildOperationNodeForField`, the generator sofa-api runs on.
@@ -236,7 +237,6 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
     const own = new Set(ownTypes(schema, field));
     // A hit of several types is each type's own resource: the links are filled in below.
     if (own.size > 1) own.clear();
-    const single = isObjectType(getNamedType(field.type)) && !field.name.endsWith('s');
     const pathParam = field.args.find((a) => a.name === 'slug' && isNonNullType(a.type))?.name;
     const params = paramsOf(field, pathParam ?? null);
     const names = params.map((p) => p.name);
@@ -266,7 +266,8 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
       query: print(document),
       operationName: generated.name?.value ?? field.name,
       description: field.description ?? '',
-      single: single && pathParam !== undefined,
+      // A lookup by slug names one record; every other route is a page.
+      single: pathParam !== undefined,
       document,
     });
   }
