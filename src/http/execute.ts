@@ -20,7 +20,8 @@ export async function viaYoga(request: Request, record: RequestRecord): Promise<
  * success before, else through Yoga, preparing it if it succeeds there. `yogaRequest` gives
  * Yoga the request to run (a POST's body has been read already). Each path gets a store of
  * its own: a D1 store's loaders remember what one execution read, and a failed prepared run
- * is repeated by Yoga from the start.
+ * is repeated by Yoga from the start. Without `envelope` a prepared answer carries its data
+ * only, no body.
  */
 export async function run(
   request: Request,
@@ -28,11 +29,12 @@ export async function run(
   record: RequestRecord,
   source: DataSource,
   yogaRequest: () => Request,
+  envelope = true,
 ): Promise<Answer | Response> {
   const key = params && preparedKey(params, request.headers.get('accept'));
   if (key && params) {
     record.store = source.store();
-    const answer = await runPrepared(key, params, request, record);
+    const answer = await runPrepared(key, params, request, record, envelope);
     if (answer) return answer;
   }
   record.store = source.store();

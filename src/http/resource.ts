@@ -88,8 +88,13 @@ export function readResource(
       )}`,
     async (etag) => {
       const executed = performance.now();
-      const answer = await run(request, operation.params, record, source, () =>
-        graphqlRequest(request, operation.params),
+      const answer = await run(
+        request,
+        operation.params,
+        record,
+        source,
+        () => graphqlRequest(request, operation.params),
+        false,
       );
       const status = answer instanceof Response ? answer.status : 200;
       let body: GraphQLBody;
