@@ -47,8 +47,7 @@ function route(
   if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
   if (pathname.startsWith('/rest/')) return rest(request, url, env, ctx, record, source);
   if (pathname.startsWith('/articles/') && pathname.endsWith('.jsonld')) {
-    const slug = pathname.slice('/articles/'.length, -'.jsonld'.length);
-    return jsonLd(request, slug, env, ctx, record, source);
+    return jsonLd(request, url, env, ctx, record, source);
   }
   switch (pathname) {
     case '/graphql':

@@ -26,8 +26,6 @@ const encoder = new TextEncoder();
 // Yoga answers an error with the status GraphQL over HTTP gives it for this media type.
 const accept = 'application/graphql-response+json';
 
-const statusOfCode: Record<string, number> = { NOT_FOUND: 404, STORE_UNAVAILABLE: 503 };
-
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -42,10 +40,16 @@ function graphqlRequest(request: Request, params: OperationParams): Request {
   return new Request(url, { headers: { accept } });
 }
 
-/** GraphQL's errors as a resource's: the same messages and codes, a 4xx status. */
-function errorsResponse(status: number, errors: NonNullable<GraphQLBody['errors']>): Response {
-  const code = errors[0]?.extensions?.code;
-  const answered = status >= 400 ? status : ((code ? statusOfCode[code] : undefined) ?? 400);
+/**
+ * GraphQL's errors as a resource's: the same messages and codes, and Yoga's status, or a 400
+ * where GraphQL answers 200 with errors (a resolver's, as the page cap is). A store fault is
+ * Yoga's 503 already.
+ */
+function errorsResponse(
+  status: number,
+  errors: NonNullable<GraphQLBody['errors']>,
+  retryAfter: string | null,
+): Response {
   const response = Response.json(
     {
       errors: errors.map(({ message, extensions }) => ({
@@ -53,9 +57,10 @@ function errorsResponse(status: number, errors: NonNullable<GraphQLBody['errors'
         extensions: { code: extensions?.code ?? 'BAD_REQUEST' },
       })),
     },
-    { status: answered },
+    { status: Math.max(status, 400) },
   );
   response.headers.set('cache-control', uncachedControl);
+  if (retryAfter) response.headers.set('retry-after', retryAfter);
   return response;
 }
 
@@ -108,7 +113,10 @@ export function readResource(
         // A prepared success: its data as it is, never serialized and parsed again.
         body = { data: answer.data };
       }
-      if (body.errors?.length) return errorsResponse(status, body.errors);
+      if (body.errors?.length) {
+        const retryAfter = answer instanceof Response ? answer.headers.get('retry-after') : null;
+        return errorsResponse(status, body.errors, retryAfter);
+      }
       const value = pick(body.data, operation.path);
       if (value === null) {
         const response = errorResponse(404, 'NOT_FOUND', operation.notFound);

@@ -50,11 +50,14 @@ export function rest(
 /** `GET /articles/<slug>.jsonld`: an article as schema.org JSON-LD. */
 export function jsonLd(
   request: Request,
-  slug: string,
+  url: URL,
   env: ReadEnv,
   ctx: ExecutionContext,
   record: RequestRecord,
   source: DataSource,
 ): Response | Promise<Response> {
-  return answer(request, env, ctx, record, source, () => articleJsonLdOperation(slug));
+  const slug = url.pathname.slice('/articles/'.length, -'.jsonld'.length);
+  return answer(request, env, ctx, record, source, () =>
+    articleJsonLdOperation(slug, url.pathname),
+  );
 }

@@ -219,4 +219,25 @@ d1('a D1 fault', () => {
     expect(body.errors[0]?.extensions.code).toBe('STORE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/SELECT|no such table/i);
   });
+
+  it('met by a REST route or the JSON-LD answers 503 too', async () => {
+    const spare = env.SPARE_DB as D1Database;
+    await spare.batch([
+      spare.prepare('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)'),
+      spare.prepare("INSERT OR REPLACE INTO meta VALUES ('version', 'broken')"),
+    ]);
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+    for (const path of ['/rest/actor/sergei-lavrov', '/articles/istanbul-talks-2025.jsonld']) {
+      const res = await worker.fetch(
+        new Request(`${origin}${path}`) as never,
+        { ...env, DB: spare } as typeof env,
+        ctx,
+      );
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('retry-after'), path).toBe('5');
+      const text = await res.text();
+      expect(text, path).toContain('STORE_UNAVAILABLE');
+      expect(text, path).not.toMatch(/SELECT|no such table/i);
+    }
+  });
 });

@@ -1,16 +1,15 @@
 import type { ResourceOperation } from '../resource.ts';
-import { errorResponse } from '../responses.ts';
+import { decodedSlug } from './request.ts';
 
 const query = 'query ArticleJsonLd($slug: String!) { article(slug: $slug) { jsonLd } }';
 
 /** The operation behind `/articles/<slug>.jsonld`, or the response that refuses the slug. */
-export function articleJsonLdOperation(encoded: string): ResourceOperation | Response {
-  let slug: string;
-  try {
-    slug = decodeURIComponent(encoded);
-  } catch {
-    return errorResponse(400, 'BAD_REQUEST', 'The article slug is not valid percent-encoding.');
-  }
+export function articleJsonLdOperation(
+  encoded: string,
+  path: string,
+): ResourceOperation | Response {
+  const slug = decodedSlug(encoded, path);
+  if (slug instanceof Response) return slug;
   return {
     params: {
       query,

@@ -228,22 +228,22 @@ function operation(components: Components, schema: GraphQLSchema, route: RestRou
     type && selection?.kind === Kind.FIELD
       ? outputSchema(components, schema, type as GraphQLOutputType, selection.selectionSet)
       : {};
+  const lookup = route.pathParam !== undefined;
+  const largest = lookup ? undefined : largestPage(route);
   return {
     operationId: route.field,
     summary: summaryOf(route.description),
     description: `${route.description}\n\nThe REST twin of \`Query.${route.field}\`.`,
-    tags: [route.single ? 'Lookups' : 'Lists'],
-    parameters: route.params.map((p) =>
-      parameter(p, route.single ? undefined : largestPage(route)),
-    ),
+    tags: [lookup ? 'Lookups' : 'Lists'],
+    parameters: route.params.map((p) => parameter(p, largest)),
     responses: {
       '200': {
-        description: route.single ? `The ${route.noun}.` : 'A page of the list.',
+        description: lookup ? `The ${route.noun}.` : 'A page of the list.',
         headers: cacheHeaders,
         content: { 'application/json': { schema: body } },
       },
       '304': { description: 'Not modified: the `If-None-Match` ETag is current.' },
-      ...errorResponses(route.single ? ['400', '404', '429', '503'] : ['400', '429', '503']),
+      ...errorResponses(lookup ? ['400', '404', '429', '503'] : ['400', '429', '503']),
     },
   };
 }

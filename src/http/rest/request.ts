@@ -1,10 +1,4 @@
-import {
-  type GraphQLInputType,
-  getNullableType,
-  isEnumType,
-  isListType,
-  isScalarType,
-} from 'graphql';
+import { type GraphQLInputType, getNullableType, isListType, isScalarType } from 'graphql';
 import { restBase } from '../../model/resource-path.ts';
 import type { OperationParams } from '../request-guard.ts';
 import type { ResourceOperation } from '../resource.ts';
@@ -28,7 +22,7 @@ function parsed(value: string, type: GraphQLInputType): unknown {
     if (named.name === 'Boolean')
       return value === 'true' ? true : value === 'false' ? false : value;
   }
-  if (isEnumType(named)) return value;
+  // An enum value, an ID or a string is the text as given.
   return value;
 }
 
@@ -42,6 +36,15 @@ function variableValue(param: RestParam, values: string[]): unknown {
 }
 
 const badRequest = (message: string) => errorResponse(400, 'BAD_REQUEST', message);
+
+/** A path segment as the slug it encodes, or the 400 for one that is not valid encoding. */
+export function decodedSlug(encoded: string, path: string): string | Response {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return badRequest(`The slug in ${path} is not valid percent-encoding.`);
+  }
+}
 
 export interface RestTable {
   /** Routes by their first path segment after `/rest/`. */
@@ -67,12 +70,8 @@ export function restOperation(url: URL, table: RestTable): ResourceOperation | R
   const variables: Record<string, unknown> = {};
   const filters: Record<string, Record<string, unknown>> = {};
   if (route.pathParam) {
-    let slug: string;
-    try {
-      slug = decodeURIComponent(segments[1] ?? '');
-    } catch {
-      return badRequest(`The ${route.pathParam} in ${url.pathname} is not valid percent-encoding.`);
-    }
+    const slug = decodedSlug(segments[1] ?? '', url.pathname);
+    if (slug instanceof Response) return slug;
     variables[route.pathParam] = slug;
   }
   for (const name of new Set(url.searchParams.keys())) {

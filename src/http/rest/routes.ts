@@ -53,7 +53,7 @@ export interface RestRoute {
   path: string;
   /** The path's first segment after `/rest/` (`draft-clauses`). */
   resource: string;
-  /** The path's parameter after it (`slug`), for a lookup. */
+  /** The path's parameter after it (`slug`): a lookup, naming one record; else a page. */
   pathParam?: string;
   /** What a lookup names, in words (`draft clause`). */
   noun: string;
@@ -62,8 +62,6 @@ export interface RestRoute {
   query: string;
   operationName: string;
   description: string;
-  /** Whether it names one record (a 404 when there is none) rather than a list. */
-  single: boolean;
   document: DocumentNode;
 }
 
@@ -76,16 +74,14 @@ function nodeTypes(schema: GraphQLSchema): string[] {
   return schema.getImplementations(node).objects.map((type) => type.name);
 }
 
-/** The record types a root field gives: the record, or the items of its page. */
-function ownTypes(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): string[] {
+/** The record type a root field gives, or its page's items; none for a page of several. */
+function itemType(field: GraphQLField<unknown, unknown>): string | undefined {
   let named = getNamedType(field.type);
   const edges = isObjectType(named) ? named.getFields().edges : undefined;
   const edge = edges && getNamedType(edges.type);
   const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
   if (node) named = getNamedType(node.type);
-  return isAbstractType(named)
-    ? schema.getPossibleTypes(named).map((type) => type.name)
-    : [named.name];
+  return isAbstractType(named) ? undefined : named.name;
 }
 
 /** A selection of `id` alone (the generator's link to a record) with its `slug` too. */
@@ -141,8 +137,16 @@ function shaped(schema: GraphQLSchema, document: DocumentNode, records: Set<stri
           path.pop();
         },
       },
+      // A hit of several types (a search's) is a link to its record's route, with its type;
+      // each type in full would price a page of 20 over the cost limit.
+      InlineFragment(node) {
+        return { ...node, selectionSet: withSlug(node.selectionSet) };
+      },
       SelectionSet: {
         leave(node) {
+          if (node.selections.some((s) => s.kind === Kind.INLINE_FRAGMENT)) {
+            return { ...node, selections: [typename, ...node.selections] };
+          }
           const fields = node.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
           if (!fields.some((f) => f.name.value === 'edges')) return undefined;
           return {
@@ -234,26 +238,27 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
   const routes: RestRoute[] = [];
   for (const field of Object.values(query.getFields())) {
     if (skipped.has(field.name)) continue;
-    const own = new Set(ownTypes(schema, field));
-    // A hit of several types is each type's own resource: the links are filled in below.
-    if (own.size > 1) own.clear();
+    const own = itemType(field);
     const pathParam = field.args.find((a) => a.name === 'slug' && isNonNullType(a.type))?.name;
     const params = paramsOf(field, pathParam ?? null);
     const names = params.map((p) => p.name);
     if (new Set(names).size !== names.length) {
       throw new Error(`Query.${field.name}: a filter field and an argument share a name.`);
     }
-    const modelTypes = new Set(models.filter((m) => !own.has(m)));
     const generated = buildOperationNodeForField({
       schema,
       kind: OperationTypeNode.QUERY,
       field: field.name,
-      models: [...modelTypes],
+      // The route's own records in full, every other record as a link.
+      models: models.filter((m) => m !== own),
       ignore: [],
       circularReferenceDepth: 1,
       argNames: field.args.map((a) => a.name),
     });
-    const document = shaped(schema, { kind: Kind.DOCUMENT, definitions: [generated] }, records);
+    const document = withoutConflicts(
+      schema,
+      shaped(schema, { kind: Kind.DOCUMENT, definitions: [generated] }, records),
+    );
     const path = `${restBase}/${pathSegment(field.name)}${pathParam ? `/{${pathParam}}` : ''}`;
     routes.push({
       field: field.name,
@@ -266,28 +271,8 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
       query: print(document),
       operationName: generated.name?.value ?? field.name,
       description: field.description ?? '',
-      // A lookup by slug names one record; every other route is a page.
-      single: pathParam !== undefined,
       document,
     });
   }
-  return routes.map((route) => {
-    if (route.single) return route;
-    // A search hit is a link to its record's route, with its type, its score and the spans
-    // that matched: a hit of each type in full would price a page of 20 over the cost limit.
-    const document = visit(route.document, {
-      InlineFragment(node) {
-        return { ...node, selectionSet: withSlug(node.selectionSet) };
-      },
-      SelectionSet: {
-        leave(node) {
-          if (!node.selections.some((s) => s.kind === Kind.INLINE_FRAGMENT)) return undefined;
-          return { ...node, selections: [typename, ...node.selections] };
-        },
-      },
-    });
-    if (document === route.document) return route;
-    const brief = withoutConflicts(schema, shaped(schema, document, records));
-    return { ...route, document: brief, query: print(brief) };
-  });
+  return routes;
 }
