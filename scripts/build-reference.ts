@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 // The REST reference page at /rest: Swagger UI's own distribution from npm, copied into the
 // static assets beside the playground, with a page and a start script of ours (the page's
-// policy allows no inline script). It reads /openapi.json from this origin and nothing else.
+// policy allows no inline script), and the OpenAPI document it reads from this origin.
 const out = 'generated/static/rest-reference';
 const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
@@ -45,4 +45,6 @@ window.ui = SwaggerUIBundle({
 });
 `,
 );
-console.log(`wrote ${out}`);
+// The OpenAPI document as committed (`npm run schema` writes it; a test keeps it current).
+copyFileSync('schema/openapi.json', 'generated/static/openapi.json');
+console.log(`wrote ${out} and generated/static/openapi.json`);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
-import { openApiDocument } from '../src/http/rest/openapi.ts';
 import { restRoutes } from '../src/http/rest/routes.ts';
 import { schema } from '../src/schema/index.ts';
+import { openApiDocument } from './openapi.ts';
 
 // Rewrites the committed SDL and the REST twin's OpenAPI document; test/worker/schema.test.ts
 // fails until this has been run after a schema change, so that every change to the public

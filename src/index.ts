@@ -57,7 +57,7 @@ function route(
     case '/schema.graphql':
       return schemaSdl();
     case '/openapi.json':
-      return openApi();
+      return openApi(request, env.ASSETS);
     case '/rest':
       return reference(request, env.ASSETS);
     case '/healthz':

@@ -3,9 +3,10 @@
 const page = '/playground/';
 
 /**
- * Everything the playground loads comes from this origin (the bundle inlines its fonts as
- * data: URLs and runs Monaco's workers from its own files); the policy makes that a promise
- * the browser keeps. Monaco sets element styles inline, hence 'unsafe-inline' for styles.
+ * Everything a page of the static assets loads (the playground, the REST reference) comes
+ * from this origin (the playground's bundle inlines its fonts as data: URLs and runs
+ * Monaco's workers from its own files); the policy makes that a promise the browser keeps.
+ * Monaco and Swagger UI set element styles inline, hence 'unsafe-inline' for styles.
  */
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -32,14 +33,22 @@ export function wantsPlayground(request: Request, pathname: string): boolean {
   return accept.includes('text/html') && !new URL(request.url).searchParams.has('query');
 }
 
-/** The playground page, from the static assets, with headers for an HTML entry point. */
-export async function playground(request: Request, assets: Fetcher): Promise<Response> {
+/**
+ * An HTML entry point of the static assets (`page`, a directory of them), with its policy.
+ * It names its hashed assets, so it must be revalidated to pick up a new build.
+ */
+export async function staticPage(request: Request, assets: Fetcher, page: string) {
   const asset = await assets.fetch(new URL(page, request.url), { method: request.method });
   const response = new Response(asset.body, asset);
   response.headers.set('content-security-policy', contentSecurityPolicy);
-  // The page names its hashed assets, so it must be revalidated to pick up a new build; and
-  // /graphql answers JSON or this page depending on Accept.
   response.headers.set('cache-control', 'no-cache');
+  return response;
+}
+
+/** The playground page, from the static assets, with headers for an HTML entry point. */
+export async function playground(request: Request, assets: Fetcher): Promise<Response> {
+  const response = await staticPage(request, assets, page);
+  // /graphql answers JSON or this page depending on Accept.
   response.headers.set('vary', 'accept');
   return response;
 }

@@ -11,7 +11,7 @@ import { restRoutes } from './rest/routes.ts';
 // Built on the first REST request, not at startup: an isolate that only serves GraphQL
 // never pays for it.
 let table: RestTable | undefined;
-export const restRouteTable = () => {
+const restRouteTable = () => {
   table ??= restTable(restRoutes(schema));
   return table;
 };

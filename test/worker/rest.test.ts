@@ -1,6 +1,9 @@
 import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
 import committed from '../../schema/openapi.json?raw';
+import { openApiDocument } from '../../scripts/openapi.ts';
+import { restRoutes } from '../../src/http/rest/routes.ts';
+import { schema } from '../../src/schema/index.ts';
 import { codes, type GraphQLBody, graphql, graphqlRaw, request } from './client.ts';
 
 // The REST twin, through the Worker in workerd: the same records, pages, filters, limits,
@@ -189,6 +192,11 @@ describe('the OpenAPI document', () => {
     const res = await request('/openapi.json');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(committed);
+  });
+
+  it('is what the code generates from the routes the Worker serves (run `npm run schema` after a change)', () => {
+    const generated = `${JSON.stringify(openApiDocument(schema, restRoutes(schema)), null, 2)}\n`;
+    expect(generated).toBe(committed);
   });
 
   it('describes every operation and parameter, and lists every route the Worker serves', async () => {

@@ -12,12 +12,13 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { maxPageSize } from '../../schema/pagination.ts';
-import { costLimit, operationCost } from '../cost.ts';
-import type { RestParam, RestRoute } from './routes.ts';
+import { costLimit, operationCost } from '../src/http/cost.ts';
+import type { RestParam, RestRoute } from '../src/http/rest/routes.ts';
+import { maxPageSize } from '../src/schema/pagination.ts';
 
 // The OpenAPI 3.1 description of the REST twin, generated from the same routes the Worker
-// serves: each response's schema is the route's own selection walked through the GraphQL
+// serves (`npm run schema` writes it to schema/openapi.json, which the build copies into
+// the static assets): each response's schema is the route's own selection walked through the GraphQL
 // types (so it says exactly which fields come back), and every operation, parameter and
 // property carries the schema's description.
 
