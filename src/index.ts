@@ -15,7 +15,7 @@ import { read } from './http/read.ts';
 import type { RequestRecord } from './http/request-context.ts';
 import { logRequest } from './http/request-log.ts';
 import { errorResponse } from './http/responses.ts';
-import { jsonLd, rest } from './http/rest.ts';
+import { isResourcePath, resource } from './http/rest.ts';
 import { openApi, reference } from './http/rest-docs.ts';
 import { schemaSdl } from './http/sdl.ts';
 
@@ -45,10 +45,7 @@ function route(
   const url = new URL(request.url);
   const { pathname } = url;
   if (wantsPlayground(request, pathname)) return playground(request, env.ASSETS);
-  if (pathname.startsWith('/rest/')) return rest(request, url, env, ctx, record, source);
-  if (pathname.startsWith('/articles/') && pathname.endsWith('.jsonld')) {
-    return jsonLd(request, url, env, ctx, record, source);
-  }
+  if (isResourcePath(pathname)) return resource(request, url, env, ctx, record, source);
   switch (pathname) {
     case '/graphql':
       return request.method === 'GET'

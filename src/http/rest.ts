@@ -16,48 +16,41 @@ const restRouteTable = () => {
   return table;
 };
 
-/** A GET for a resource: refused for another method, or for a URL that names none. */
-function answer(
+/** Whether a path is a resource's: a REST route's, or an article's JSON-LD. */
+export function isResourcePath(pathname: string): boolean {
+  return (
+    pathname.startsWith('/rest/') ||
+    (pathname.startsWith('/articles/') && pathname.endsWith('.jsonld'))
+  );
+}
+
+/** The operation a resource's URL names, or the response that refuses it. */
+function operationOf(url: URL): ResourceOperation | Response {
+  const { pathname } = url;
+  if (pathname.startsWith('/rest/')) return restOperation(url, restRouteTable());
+  const slug = pathname.slice('/articles/'.length, -'.jsonld'.length);
+  return articleJsonLdOperation(slug, pathname);
+}
+
+/**
+ * `GET /rest/<resource>[/<slug>]`, the REST twin of a root field, and `GET
+ * /articles/<slug>.jsonld`, an article as schema.org JSON-LD: refused for another method,
+ * or for a URL that names nothing.
+ */
+export function resource(
   request: Request,
+  url: URL,
   env: ReadEnv,
   ctx: ExecutionContext,
   record: RequestRecord,
   source: DataSource,
-  operationOf: () => ResourceOperation | Response,
 ): Response | Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'The REST routes answer GET only.');
     response.headers.set('allow', 'GET, HEAD');
     return response;
   }
-  const operation = operationOf();
+  const operation = operationOf(url);
   if (operation instanceof Response) return operation;
   return readResource(request, env, ctx, record, source, operation);
-}
-
-/** `GET /rest/<resource>[/<slug>]`: the REST twin of a root field. */
-export function rest(
-  request: Request,
-  url: URL,
-  env: ReadEnv,
-  ctx: ExecutionContext,
-  record: RequestRecord,
-  source: DataSource,
-): Response | Promise<Response> {
-  return answer(request, env, ctx, record, source, () => restOperation(url, restRouteTable()));
-}
-
-/** `GET /articles/<slug>.jsonld`: an article as schema.org JSON-LD. */
-export function jsonLd(
-  request: Request,
-  url: URL,
-  env: ReadEnv,
-  ctx: ExecutionContext,
-  record: RequestRecord,
-  source: DataSource,
-): Response | Promise<Response> {
-  const slug = url.pathname.slice('/articles/'.length, -'.jsonld'.length);
-  return answer(request, env, ctx, record, source, () =>
-    articleJsonLdOperation(slug, url.pathname),
-  );
 }
