@@ -86,7 +86,7 @@ function inputsKey(n: number): string {
   return hash.digest('hex');
 }
 
-const dirOf = (n: number) => resolve(out, String(n));
+export const dirOf = (n: number) => resolve(out, String(n));
 const stampOf = (n: number) => join(dirOf(n), 'loaded.json');
 
 /** The loaded database of N articles, if one is there for the current inputs. */
@@ -97,7 +97,7 @@ function reusable(n: number): Loaded | null {
 }
 
 /** A Miniflare that only holds N's persisted database, to load it or count in it. */
-const openDatabase = (n: number) =>
+export const openDatabase = (n: number) =>
   new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response("") } }',
@@ -245,7 +245,7 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
 }
 
 /** The database of N articles, loaded by a child process with room for the SQL's strings. */
-function ensureLoaded(n: number, reload: boolean, loader: Loader): Loaded {
+export function ensureLoaded(n: number, reload: boolean, loader: Loader): Loaded {
   const kept = reload ? null : reusable(n);
   if (kept) {
     log(`N = ${n}: reusing ${dirOf(n)}/db (loaded in ${kept.loadSeconds.toFixed(1)} s)`);

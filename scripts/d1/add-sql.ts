@@ -4,6 +4,8 @@ import { references } from '../../src/model/relations.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
+import { names } from '../data/search-index.ts';
+import { addSearchStatements, type Renamed } from './add-search-sql.ts';
 import {
   bodyOf,
   type Home,
@@ -13,15 +15,17 @@ import {
   sortKey,
   tableOf,
 } from './corpus-sql.ts';
-import { searchRows } from './search-sql.ts';
+import { documentRows } from './search-sql.ts';
 import { inserts, literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
 
 /** What the database holds that an added article's rows depend on. */
 export interface DatabaseView {
-  /** Every record's id by type and slug. */
+  /** The id of every record the article's roots name that the database holds, by type and slug. */
   ids: Map<string, Map<string, number>>;
+  /** The next free id of each type (one more than the highest the database holds). */
+  next?: Map<string, number>;
   /** Each article's rank (its sort key) by slug. */
   ranks: Map<string, number>;
   version: string;
@@ -29,32 +33,65 @@ export interface DatabaseView {
   held?: Map<string, Set<string>>;
   /** Of those, the ones rows of other articles reference: `Type slug` → the referrers. */
   referencedBy?: Map<string, string[]>;
+  /** The words (name and aliases) each of the article's actors is found by now, by slug. */
+  words?: Map<string, string>;
 }
 
 /** Runs one read-only SQL query on the database (wrangler in the CLI, D1 in the tests). */
 export type Query = <T>(sql: string) => Promise<T[]> | T[];
 
 /**
- * What the database holds that adding `slug` depends on: every record's id (the search
- * tables are rebuilt, so every record is needed), the article ranks, the version, and which
- * of the article's current records other articles reference (through the ids in their
- * bodies), so that a replacement that drops one of them is refused.
+ * What the database holds that adding `slug` (compiled with the corpus under `roots`) depends
+ * on: the ids of the records those roots name, the next free id of each type, the article
+ * ranks, the version, which of the article's current records other articles reference
+ * (through the ids in their bodies), so that a replacement that drops one of them is refused,
+ * and the words its actors are found by now. Each is read by key, never the whole archive,
+ * but for the referrers of records a replacement drops: one scan of the other bodies.
  */
-export async function readView(query: Query, slug: string): Promise<DatabaseView> {
+export async function readView(
+  query: Query,
+  slug: string,
+  roots: readonly string[],
+): Promise<DatabaseView> {
   const home = literal(slug);
-  const rows = await query<{ type: string; id: number; slug: string; sort: string; home: string }>(
-    'SELECT type, id, slug, sort, home FROM record',
-  );
+  const { corpus } = buildCorpus(roots);
+  const homes = homesOf(roots);
   const ids = new Map<string, Map<string, number>>();
+  const next = new Map<string, number>();
+  for (const name of tableNames) {
+    const type = tables[name];
+    ids.set(type, new Map());
+    const slugs = corpus[name].map((r) => r.slug);
+    // A D1 statement holds 100 KB; slugs are short.
+    for (let i = 0; i < slugs.length; i += 2000) {
+      const chunk = literal(JSON.stringify(slugs.slice(i, i + 2000)));
+      for (const row of await query<{ id: number; slug: string }>(
+        `SELECT id, slug FROM record WHERE type = ${literal(type)} AND slug IN (SELECT value FROM json_each(${chunk}))`,
+      )) {
+        ids.get(type)?.set(row.slug, row.id);
+      }
+    }
+  }
+  // One row, a column a type: D1 allows few terms in a compound SELECT.
+  const [highest] = await query<Record<string, number | null>>(
+    `SELECT ${tableNames.map((n) => `(SELECT MAX(id) FROM record WHERE type = ${literal(tables[n])}) AS ${tables[n]}`).join(', ')}`,
+  );
+  for (const name of tableNames) next.set(tables[name], (highest?.[tables[name]] ?? -1) + 1);
   const ranks = new Map<string, number>();
+  for (const row of await query<{ slug: string; sort: string }>(
+    "SELECT slug, sort FROM record WHERE type = 'Article'",
+  )) {
+    ranks.set(row.slug, Number(row.sort));
+  }
   const held = new Map<string, Set<string>>();
-  for (const row of rows) {
-    if (!ids.has(row.type)) ids.set(row.type, new Map());
-    ids.get(row.type)?.set(row.slug, row.id);
-    if (row.type === 'Article') ranks.set(row.slug, Number(row.sort));
-    if (row.home === slug) {
-      if (!held.has(row.type)) held.set(row.type, new Set());
-      held.get(row.type)?.add(row.slug);
+  const dropped: string[] = [];
+  for (const row of await query<{ type: string; slug: string }>(
+    `SELECT type, slug FROM record WHERE home = ${home}`,
+  )) {
+    if (!held.has(row.type)) held.set(row.type, new Set());
+    held.get(row.type)?.add(row.slug);
+    if (homes[tableOf(row.type)]?.get(row.slug)?.article !== slug) {
+      dropped.push(`${row.type} ${row.slug}`);
     }
   }
   const [meta] = await query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'");
@@ -78,15 +115,18 @@ export async function readView(query: Query, slug: string): Promise<DatabaseView
     );
   }
   const referencedBy = new Map<string, string[]>();
-  const referrers = await query<{
-    type: string;
-    slug: string;
-    byType: string;
-    bySlug: string;
-    byHome: string;
-  }>(
-    `SELECT DISTINCT t.type AS type, t.slug AS slug, r.type AS byType, r.slug AS bySlug, r.home AS byHome FROM record r, json_tree(r.body) j JOIN record t ON t.home = ${home} AND t.id = j.atom WHERE r.home <> ${home} AND j.type = 'integer' AND (${conditions.join(' OR ')}) ORDER BY 1, 2, 3, 4`,
-  );
+  const referrers =
+    dropped.length === 0
+      ? []
+      : await query<{
+          type: string;
+          slug: string;
+          byType: string;
+          bySlug: string;
+          byHome: string;
+        }>(
+          `SELECT DISTINCT t.type AS type, t.slug AS slug, r.type AS byType, r.slug AS bySlug, r.home AS byHome FROM record r, json_tree(r.body) j JOIN record t ON t.home = ${home} AND t.id = j.atom WHERE t.type || ' ' || t.slug IN (SELECT value FROM json_each(${literal(JSON.stringify(dropped))})) AND r.home <> ${home} AND j.type = 'integer' AND (${conditions.join(' OR ')}) ORDER BY 1, 2, 3, 4`,
+        );
   for (const r of referrers) {
     const key = `${r.type} ${r.slug}`;
     referencedBy.set(key, [
@@ -94,14 +134,21 @@ export async function readView(query: Query, slug: string): Promise<DatabaseView
       `${r.byType} "${r.bySlug}" of ${r.byHome}`,
     ]);
   }
-  return { ids, ranks, version: meta?.value ?? '', held, referencedBy };
+  const words = new Map<string, string>();
+  for (const actor of await query<{ slug: string; name: string; aliases: string }>(
+    `SELECT slug, json_extract(body, '$.name') AS name, json_extract(body, '$.aliases') AS aliases FROM record WHERE home = ${home} AND type = 'Actor'`,
+  )) {
+    words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
+  }
+  return { ids, next, ranks, version: meta?.value ?? '', held, referencedBy, words };
 }
 
 /**
- * The statements that add or replace one article in a database, as one batch: its records
- * and links replaced (ids kept for slugs the database knows, the next free ones for new
- * slugs), the tallies they touch recounted, the search tables rebuilt (their statistics are
- * the whole corpus's), and a new data version. The article is compiled with the corpus under
+ * The statements that add or replace one article in a database, as one batch: its records,
+ * links and search documents replaced (ids kept for slugs the database knows, the next free
+ * ones for new slugs), the tallies and search statistics they touch adjusted, and a new data
+ * version; no other article's rows are rewritten, but for the speaker words of statements
+ * that quote an actor the article renames. The article is compiled with the corpus under
  * `roots`, so it is validated as the build validates it; every record it references outside
  * itself must also be one the database holds. Throws a DataError naming file, record and
  * problem; then nothing is to be run.
@@ -120,16 +167,6 @@ export function addArticleStatements(
   if (!corpus.articles.some((a) => a.slug === slug)) {
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
     problems.throwIfAny();
-  }
-  // The search tables are rebuilt from these roots: an article the database holds and they
-  // do not would lose its search documents.
-  for (const held of view.ranks.keys()) {
-    if (!homes.articles.has(held)) {
-      problems.add(
-        { file: `articles/${held}` },
-        `is in the database but not under ${roots.join(', ')}: its search rows would be lost`,
-      );
-    }
   }
   // A replacement may drop records, but not ones that other articles' rows still name.
   for (const [type, slugs] of view.held ?? []) {
@@ -151,7 +188,7 @@ export function addArticleStatements(
   for (const name of tableNames) {
     const type = tables[name];
     const known = new Map(view.ids.get(type) ?? []);
-    let next = Math.max(-1, ...known.values()) + 1;
+    let next = view.next?.get(type) ?? Math.max(-1, ...known.values()) + 1;
     corpus[name].forEach((r, i) => {
       if (own(name, i) && !known.has(r.slug)) known.set(r.slug, next++);
     });
@@ -224,13 +261,19 @@ export function addArticleStatements(
   }
   problems.throwIfAny();
 
-  const search = searchRows(built);
-  search.search_doc = search.search_doc.map(([doc, type, item, boost]) => [
-    doc,
-    type,
-    idOf(type, item, 'search', `search document ${doc}`),
-    boost,
-  ]);
+  const search = documentRows(built, (type, index) =>
+    own(tableOf(type), index)
+      ? { id: idOf(type, index, 'search', `search document of ${type} ${index}`), home: slug }
+      : null,
+  );
+  const renamed: Renamed[] = [];
+  corpus.actors.forEach((actor, i) => {
+    const before = view.words?.get(actor.slug);
+    const now = names(corpus, [i]);
+    if (own('actors', i) && before !== undefined && before !== now) {
+      renamed.push({ id: idOf('Actor', i, 'search', `actors[${i}]`), words: now });
+    }
+  });
   problems.throwIfAny();
 
   const version = createHash('sha256')
@@ -240,23 +283,30 @@ export function addArticleStatements(
     .digest('hex')
     .slice(0, 16);
   const home = literal(slug);
-  const touched = `(list, owner) IN (SELECT list, owner FROM link WHERE home = ${home})`;
+  // The lists and type counts the article's rows are in lose them and gain the new ones, by
+  // the rows themselves (link_by_home, record_by_home): no other list is read or rewritten.
+  const lists = `SELECT list, owner, COUNT(*) AS n FROM link WHERE home = ${home} GROUP BY 1, 2`;
+  const types = `SELECT type AS list, '' AS owner, COUNT(*) AS n FROM record WHERE home = ${home} GROUP BY 1`;
+  const leave = (rows: string) =>
+    `WITH old AS (${rows}) UPDATE tally SET n = tally.n - old.n FROM old WHERE tally.list = old.list AND tally.owner = old.owner`;
+  const enter = (rows: string) =>
+    `INSERT INTO tally SELECT * FROM (${rows}) WHERE true ON CONFLICT (list, owner) DO UPDATE SET n = n + excluded.n`;
   return {
     version,
     statements: [
-      // The lists the old rows were in: recounted below, or dropped if left empty.
-      `UPDATE tally SET n = -1 WHERE ${touched}`,
+      leave(lists),
+      leave(types),
+      // A list left empty has no tally, as after a whole load; a type keeps its count of 0.
+      `DELETE FROM tally WHERE n = 0 AND owner <> '' AND (list, owner) IN (SELECT list, owner FROM link WHERE home = ${home})`,
       `DELETE FROM link WHERE home = ${home}`,
       `DELETE FROM record WHERE home = ${home}`,
       `DELETE FROM excerpts WHERE home = ${home}`,
       ...inserts('record', records, 200),
       ...inserts('excerpts', spans, 200),
       ...inserts('link', links),
-      `INSERT OR REPLACE INTO tally SELECT list, owner, COUNT(*) FROM link WHERE ${touched} OR (list, owner) IN (SELECT list, owner FROM tally WHERE n = -1) GROUP BY list, owner`,
-      'DELETE FROM tally WHERE n = -1',
-      "INSERT OR REPLACE INTO tally SELECT type, '', COUNT(*) FROM record GROUP BY type",
-      ...Object.keys(search).map((table) => `DELETE FROM ${table}`),
-      ...Object.entries(search).flatMap(([table, rows]) => inserts(table, rows as unknown[][])),
+      enter(lists),
+      enter(types),
+      ...addSearchStatements(slug, search, renamed),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,
     ],
   };

@@ -19,7 +19,7 @@ try {
   // The article's own root, beside data/: its references resolve as the build resolves them.
   const root = dirname(dirname(resolve(folder)));
   const roots = [...new Set([resolve('data'), root])];
-  const view = await readView((sql) => query(target, sql), slug);
+  const view = await readView((sql) => query(target, sql), slug, roots);
   const { statements, version } = addArticleStatements(roots, slug, view);
   const out = `generated/d1/add-${slug}.sql`;
   mkdirSync('generated/d1', { recursive: true });

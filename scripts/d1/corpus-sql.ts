@@ -217,7 +217,13 @@ export function corpusSql(
   { partBytes }: { partBytes?: number } = {},
 ): { statements: string[]; version: string } {
   const built = buildCorpus(roots);
-  const rows = corpusRows(built, homesOf(roots), partBytes);
+  const homes = homesOf(roots);
+  const rows = corpusRows(built, homes, partBytes);
+  const place = (type: string, index: Index) => {
+    const name = tableOf(type);
+    const slug = (built.corpus[name][index] as { slug: string }).slug;
+    return { id: index, home: homes[name].get(slug)?.article ?? '' };
+  };
   return {
     version: built.corpus.version,
     statements: [
@@ -226,7 +232,7 @@ export function corpusSql(
       ...inserts('link', rows.link),
       ...inserts('tally', rows.tally),
       ...inserts('meta', rows.meta),
-      ...searchSql(built),
+      ...searchSql(built, place),
     ],
   };
 }

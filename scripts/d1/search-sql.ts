@@ -1,24 +1,26 @@
-import MiniSearch from 'minisearch';
-import { indexOptions, searchFields } from '../../src/model/search-options.ts';
+import {
+  indexOptions,
+  type SearchableType,
+  searchableTypes,
+  searchFields,
+} from '../../src/model/search-options.ts';
 import type { BuiltData } from '../data/build.ts';
 import { searchDocuments } from '../data/search-index.ts';
 import { inserts } from './sql.ts';
 
+// The search tables of migrations/0005_search_by_home.sql. Every row but the statistics is one
+// document's, so that d1:add can replace one article's documents and adjust the statistics
+// (scripts/d1/add-sql.ts) and leave the same rows as a whole load.
+
 // MiniSearch's default tokenizer, which the index is built with (it is not exported).
 const spaceOrPunctuation = /[\n\r\p{Z}\p{P}]+/u;
 
-/** The rows of migrations/0002_search.sql's tables, as values in column order. */
-export interface SearchRows {
-  search_doc: [number, string, number, number][];
-  search_posting: [string, number, number, number, number][];
-  search_term: [string, number, number, number][];
-  search_delete: [string, string][];
-  search_field: [number, string, number][];
-  search_stat: [string, number][];
-}
-
 /** Words shorter than this are never matched with a typo (querySearchOptions.fuzzy). */
 export const fuzzyMinLength = 6;
+
+/** A search document's key: its type's place, then its record's id (the bundled ids' order). */
+export const docKey = (type: SearchableType, item: number) =>
+  searchableTypes.indexOf(type) * 2 ** 40 + item;
 
 /** Every string one deletion away from `term`, in UTF-16 units as MiniSearch measures. */
 export function deletions(term: string): string[] {
@@ -27,78 +29,113 @@ export function deletions(term: string): string[] {
   return [...out];
 }
 
+/** One document's rows: search_doc and search_posting, in column order. */
+export interface DocumentRows {
+  search_doc: [number, string, number, string, number, string][];
+  search_posting: [string, number, number, number, number][];
+}
+
+/** Where a document's record is in the database: its id there and its home article. */
+export type Placement = (
+  type: SearchableType,
+  index: number,
+) => { id: number; home: string } | null;
+
 /**
- * The search tables for a compiled corpus: the documents recomputed and tokenized as
- * MiniSearch indexes them (so that one article's rows can be made the same way), and the
- * order of its radix tree taken from the serialized index the Worker would load.
+ * A field's value as MiniSearch indexes it: its length (the distinct raw tokens, stop words
+ * and '' included) and how often each term occurs.
  */
-export function searchRows(built: BuiltData): SearchRows {
+export function tokenized(
+  value: string,
+  field: (typeof searchFields)[number],
+): { length: number; tf: Map<string, number> } {
   const processTerm = indexOptions.processTerm;
   if (!processTerm) throw new Error('indexOptions.processTerm is required');
+  const tokens = value.toString().split(spaceOrPunctuation);
+  const tf = new Map<string, number>();
+  for (const token of tokens) {
+    const term = processTerm(token, field);
+    for (const t of Array.isArray(term) ? term : [term]) {
+      if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
+    }
+  }
+  return { length: new Set(tokens).size, tf };
+}
+
+/**
+ * The rows of the documents of a compiled corpus that `place` places (null leaves one out),
+ * tokenized and counted as MiniSearch indexes them.
+ */
+export function documentRows(built: BuiltData, place: Placement): DocumentRows {
   const { documents } = searchDocuments(built.corpus);
   const targets = built.corpus.searchTargets;
-  const rows: SearchRows = {
-    search_doc: [],
-    search_posting: [],
-    search_term: [],
-    search_delete: [],
-    search_field: [],
-    search_stat: [],
-  };
-  const avg: number[] = [];
-  const df = new Map<string, number>();
-  documents.forEach((document, count) => {
+  const rows: DocumentRows = { search_doc: [], search_posting: [] };
+  for (const document of documents) {
     const target = targets[document.id];
     if (!target) throw new Error(`search document ${document.id} has no target`);
-    rows.search_doc.push([document.id, target[0], target[1], target[2]]);
+    const [type, index, boost] = target;
+    const placed = place(type, index);
+    if (!placed) continue;
+    const doc = docKey(type, placed.id);
+    const lens: (number | null)[] = searchFields.map(() => null);
     searchFields.forEach((field, fieldId) => {
       const value = document[field];
       if (value == null) return;
-      const tokens = value.toString().split(spaceOrPunctuation);
-      // MiniSearch counts the distinct raw tokens (stop words and '' included) and keeps a
-      // running mean over all documents before this one, whether they have the field or not.
-      const length = new Set(tokens).size;
-      avg[fieldId] = ((avg[fieldId] || 0) * count + length) / (count + 1);
-      const tf = new Map<string, number>();
-      for (const token of tokens) {
-        const term = processTerm(token, field);
-        for (const t of Array.isArray(term) ? term : [term]) {
-          if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
-        }
-      }
-      for (const [term, n] of tf) {
-        rows.search_posting.push([term, fieldId, document.id, n, length]);
-        const key = `${fieldId}\n${term}`;
-        df.set(key, (df.get(key) ?? 0) + 1);
-      }
+      const { length, tf } = tokenized(value, field);
+      lens[fieldId] = length;
+      for (const [term, n] of tf) rows.search_posting.push([term, fieldId, doc, n, length]);
     });
-  });
-  // Prefix expansions come in the order of the loaded tree's iteration, typo expansions in
-  // the reverse (its recursive walk): a term's place in one order gives both.
-  const loaded = MiniSearch.loadJSON(built.searchIndex, indexOptions);
-  const order = (loaded.toJSON().index as [string, unknown][]).map(([term]) => term);
-  const rank = new Map(order.map((term, i) => [term, i]));
-  for (const [key, n] of df) {
-    const cut = key.indexOf('\n');
-    const term = key.slice(cut + 1);
-    const place = rank.get(term);
-    if (place === undefined) throw new Error(`term ${term} is not in the serialized index`);
-    rows.search_term.push([term, Number(key.slice(0, cut)), n, place]);
+    rows.search_doc.push([doc, type, placed.id, placed.home, boost, JSON.stringify(lens)]);
   }
-  for (const term of order) {
-    if (term.length < fuzzyMinLength) continue;
-    for (const del of deletions(term)) rows.search_delete.push([del, term]);
-  }
-  searchFields.forEach((field, fieldId) => {
-    rows.search_field.push([fieldId, field, avg[fieldId] ?? 0]);
-  });
-  rows.search_stat.push(['documents', documents.length]);
   return rows;
 }
 
-/** Multi-row INSERTs that fill the search tables for `built`. */
-export function searchSql(built: BuiltData): string[] {
-  return Object.entries(searchRows(built)).flatMap(([table, rows]) =>
+/** search_delete's rows for `terms`: each long enough for a typo under each of its deletions. */
+export function deletionRows(terms: Iterable<string>): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const term of new Set(terms)) {
+    if (term.length < fuzzyMinLength) continue;
+    for (const del of deletions(term)) rows.push([del, term]);
+  }
+  return rows;
+}
+
+/** Every search table's rows for a whole corpus: its documents and their statistics. */
+export function searchRows(built: BuiltData, place: Placement) {
+  const documents = documentRows(built, place);
+  const df = new Map<string, [string, number, number]>();
+  for (const [term, field] of documents.search_posting) {
+    const key = `${field}\n${term}`;
+    const entry = df.get(key) ?? [term, field, 0];
+    entry[2]++;
+    df.set(key, entry);
+  }
+  const totals = searchFields.map((name, field): [number, string, number, number] => [
+    field,
+    name,
+    0,
+    0,
+  ]);
+  for (const [, , , , , lens] of documents.search_doc) {
+    (JSON.parse(lens) as (number | null)[]).forEach((length, field) => {
+      const total = totals[field];
+      if (length === null || !total) return;
+      total[2] += length;
+      total[3]++;
+    });
+  }
+  return {
+    ...documents,
+    search_term: [...df.values()],
+    search_delete: deletionRows(documents.search_posting.map(([term]) => term)),
+    search_field: totals,
+    search_stat: [['documents', documents.search_doc.length]] as [string, number][],
+  };
+}
+
+/** Multi-row INSERTs that fill the search tables for a whole corpus. */
+export function searchSql(built: BuiltData, place: Placement): string[] {
+  return Object.entries(searchRows(built, place)).flatMap(([table, rows]) =>
     inserts(table, rows as unknown[][]),
   );
 }

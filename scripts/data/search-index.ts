@@ -6,7 +6,8 @@ import {
 } from '../../src/model/search-options.ts';
 import type { Corpus, Index } from '../../src/model/types.ts';
 
-const names = (corpus: Corpus, indexes: Index[]) =>
+/** The words a statement or position is found by its speaker with: its name and aliases. */
+export const names = (corpus: Corpus, indexes: Index[]) =>
   indexes
     .map((i) => {
       const actor = corpus.actors[i];
@@ -64,9 +65,33 @@ export function searchDocuments(corpus: Corpus): {
   return { documents, targets };
 }
 
-/** The index, built and serialized at build time so that no isolate or request builds it. */
+/**
+ * The index, built and serialized at build time so that no isolate or request builds it.
+ * Two of MiniSearch's statistics depend on the order documents were added in, and D1 adds an
+ * article's documents after the archive's (scripts/d1/add-sql.ts): so that both stores rank
+ * alike however their documents came, the serialized index is made order-free.
+ * - Terms in UTF-16 code-unit order: loaded in that order, the radix tree iterates in it, and
+ *   that order is what orders prefix and typo expansions (and so equal scores).
+ * - Each field's average length over the documents that have the field (BM25's avgdl),
+ *   where MiniSearch keeps a running mean that weighs each length by when it was added.
+ */
 export function buildSearchIndex(documents: SearchDocument[]): string {
   const index = new MiniSearch<SearchDocument>(indexOptions);
   index.addAll(documents);
-  return JSON.stringify(index);
+  const json = index.toJSON();
+  json.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const total: number[] = [];
+  const count: number[] = [];
+  for (const lengths of Object.values(json.fieldLength)) {
+    lengths.forEach((length, fieldId) => {
+      // A document without the field has a hole there, serialized as null.
+      if (length == null) return;
+      total[fieldId] = (total[fieldId] ?? 0) + length;
+      count[fieldId] = (count[fieldId] ?? 0) + 1;
+    });
+  }
+  json.averageFieldLength = json.averageFieldLength.map((_, fieldId) =>
+    count[fieldId] ? (total[fieldId] as number) / (count[fieldId] as number) : 0,
+  );
+  return JSON.stringify(json);
 }

@@ -20,7 +20,19 @@ beforeAll(() => {
   mf = new Miniflare({
     modules: true,
     script: "export default { fetch() { return new Response('') } }",
-    d1Databases: ['BOTH', 'ADDED', 'REFUSED', 'DROPPED', 'BOTH_AGAIN', 'WORDS'],
+    d1Databases: [
+      'BOTH',
+      'ADDED',
+      'REFUSED',
+      'DROPPED',
+      'BOTH_AGAIN',
+      'WORDS',
+      'RENAMED',
+      'RENAMED_FRESH',
+      'SMALL',
+      'LARGE',
+      'LARGE_FRESH',
+    ],
   });
 });
 afterAll(async () => {
@@ -56,6 +68,11 @@ async function contents(db: D1Database): Promise<string[]> {
   return dumps.map((d) => JSON.stringify(d.results));
 }
 
+/** What d1:add runs to add `slug`, compiled with `roots`, to `db` as it is now. */
+async function statementsFor(db: D1Database, roots: string[], slug: string) {
+  return addArticleStatements(roots, slug, await readView(query(db), slug, roots));
+}
+
 /** A copy of an article folder under a fresh root, edited by `edit` (file name → JSON). */
 function copyOf(
   from: string,
@@ -80,8 +97,7 @@ describe('adding an article to D1', () => {
     const both = await loaded('BOTH', ['data', fixture]);
     const db = await loaded('ADDED', ['data']);
     const before = await db.prepare("SELECT value FROM meta WHERE key = 'version'").first();
-    const view = await readView(query(db), harbour);
-    const { statements, version } = addArticleStatements(['data', fixture], harbour, view);
+    const { statements, version } = await statementsFor(db, ['data', fixture], harbour);
     await db.batch(statements.map((s) => db.prepare(s)));
 
     expect(await contents(db)).toEqual(await contents(both));
@@ -93,11 +109,7 @@ describe('adding an article to D1', () => {
     ).toEqual({ n: 2 });
 
     // Adding it again replaces it with itself: the rows stay, only the version moves on.
-    const again = addArticleStatements(
-      ['data', fixture],
-      harbour,
-      await readView(query(db), harbour),
-    );
+    const again = await statementsFor(db, ['data', fixture], harbour);
     await db.batch(again.statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(await contents(both));
     expect(again.version).not.toBe(version);
@@ -111,11 +123,7 @@ describe('adding an article to D1', () => {
     expect(readFileSync(join(words, 'articles', harbour, 'actors.json'), 'utf8')).not.toContain(
       '"start"',
     );
-    const { statements } = addArticleStatements(
-      ['data', words],
-      harbour,
-      await readView(query(db), harbour),
-    );
+    const { statements } = await statementsFor(db, ['data', words], harbour);
     await db.batch(statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(await contents(both));
   });
@@ -128,8 +136,7 @@ describe('adding an article to D1', () => {
         ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, speaker: 'ilsa-marow' } : s))
         : json,
     );
-    const view = await readView(query(db), harbour);
-    expect(() => addArticleStatements(['data', broken], harbour, view)).toThrow(
+    await expect(statementsFor(db, ['data', broken], harbour)).rejects.toThrow(
       /harbour-accord-2031[/\\]statements\.json › statements\[0\] \(marrow-accord-opens-harbour\): speaker "ilsa-marow" does not resolve to any Actor/,
     );
     expect(await contents(db)).toEqual(held);
@@ -144,7 +151,7 @@ describe('adding an article to D1', () => {
         ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, reportedBy: 'other-stakeholders' } : s))
         : json,
     );
-    const add = addArticleStatements(['data', naming], harbour, await readView(query(db), harbour));
+    const add = await statementsFor(db, ['data', naming], harbour);
     await db.batch(add.statements.map((s) => db.prepare(s)));
     const held = await contents(db);
 
@@ -154,10 +161,62 @@ describe('adding an article to D1', () => {
         ? (json as Row[]).filter((a) => a.slug !== 'other-stakeholders')
         : json,
     );
-    const view = await readView(query(db), first);
-    expect(() => addArticleStatements([dropping, fixture], first, view)).toThrow(
+    await expect(statementsFor(db, [dropping, fixture], first)).rejects.toThrow(
       /actors \(other-stakeholders\): is dropped by this replacement but Statement "marrow-accord-opens-harbour" of harbour-accord-2031 references it/,
     );
     expect(await contents(db)).toEqual(held);
+  });
+
+  it('renames an actor other articles quote: their statements are found by its new words', async () => {
+    const first = 'istanbul-talks-2025';
+    // The harbour article quotes an actor of the first one, which a replacement then renames.
+    const quoting = copyOf(fixture, harbour, (file, json) =>
+      file === 'statements.json'
+        ? (json as Row[]).map((s, i) => (i === 1 ? { ...s, speaker: 'volodymyr-zelenskyy' } : s))
+        : json,
+    );
+    const renaming = copyOf('data', first, (file, json) =>
+      file === 'actors.json'
+        ? (json as Row[]).map((a) =>
+            a.slug === 'volodymyr-zelenskyy'
+              ? { ...a, aliases: [...(a.aliases as string[]), 'President Zelensky'] }
+              : a,
+          )
+        : json,
+    );
+    const db = await loaded('RENAMED', ['data', quoting]);
+    const { statements } = await statementsFor(db, [renaming, quoting], first);
+    await db.batch(statements.map((s) => db.prepare(s)));
+    expect(await contents(db)).toEqual(
+      await contents(await loaded('RENAMED_FRESH', [renaming, quoting])),
+    );
+    const quoted = await db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM search_posting p JOIN search_doc d ON d.doc = p.doc WHERE p.term = 'zelensky' AND d.home = ?",
+      )
+      .bind(harbour)
+      .first();
+    expect(quoted).toEqual({ n: 1 });
+  });
+
+  it('replaces an article in a database holding others it was not given, in a batch that does not grow with them', async () => {
+    const first = 'istanbul-talks-2025';
+    const small = await loaded('SMALL', ['data']);
+    const large = await loaded('LARGE', ['data', fixture]);
+    const replace = async (db: D1Database) => {
+      // Only data/ is given: the harbour article is the database's alone.
+      const { statements } = await statementsFor(db, ['data'], first);
+      await db.batch(statements.map((s) => db.prepare(s)));
+      return statements;
+    };
+    const inSmall = await replace(small);
+    const inLarge = await replace(large);
+    expect(inLarge.length).toBe(inSmall.length);
+    expect(inLarge.join(';\n').replaceAll(/'[0-9a-f]{16}'/g, '')).toBe(
+      inSmall.join(';\n').replaceAll(/'[0-9a-f]{16}'/g, ''),
+    );
+    expect(await contents(large)).toEqual(
+      await contents(await loaded('LARGE_FRESH', ['data', fixture])),
+    );
   });
 });

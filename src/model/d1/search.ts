@@ -6,7 +6,7 @@ import {
 } from '../search-options.ts';
 import type { Db } from './db.ts';
 
-// Search over migrations/0002_search.sql, ranking exactly as the bundled MiniSearch index
+// Search over migrations/0005_search_by_home.sql, ranking exactly as the bundled MiniSearch index
 // does (src/model/search.ts): the same terms, expansions, BM25 scores, quality factor and tie
 // order. MiniSearch 7.2's rules are restated here where it does not export them.
 
@@ -73,25 +73,25 @@ function withinOneEdit(a: string, b: string): boolean {
 
 interface Vocabulary {
   documents: number;
-  /** Fetched terms: their radix-tree rank and, per field id, how many documents hold them. */
-  terms: Map<string, { rank: number; df: Map<number, number> }>;
+  /** Fetched terms: per field id, how many documents hold them. */
+  terms: Map<string, Map<number, number>>;
 }
 
 // Every indexed term a query's words can reach (exact, by prefix, or one edit away) with
 // their document frequencies, and the document count, in one statement.
 const vocabularySql = `
-SELECT t.term AS term, t.field AS field, t.df AS n, t.rank AS rank
+SELECT t.term AS term, t.field AS field, t.df AS n
 FROM search_term t WHERE t.term IN (SELECT value FROM json_each(?1))
 UNION
-SELECT t.term, t.field, t.df, t.rank
+SELECT t.term, t.field, t.df
 FROM json_each(?2) r
 JOIN search_term t ON t.term >= json_extract(r.value, '$[0]') AND t.term < json_extract(r.value, '$[1]')
 UNION
-SELECT t.term, t.field, t.df, t.rank
+SELECT t.term, t.field, t.df
 FROM search_delete s JOIN search_term t ON t.term = s.term
 WHERE s.del IN (SELECT value FROM json_each(?3))
 UNION ALL
-SELECT NULL, NULL, value, NULL FROM search_stat WHERE key = 'documents'`;
+SELECT NULL, NULL, value FROM search_stat WHERE key = 'documents'`;
 
 async function vocabulary(db: Db, specs: Spec[]): Promise<Vocabulary> {
   const exact = new Set<string>();
@@ -110,7 +110,7 @@ async function vocabulary(db: Db, specs: Spec[]): Promise<Vocabulary> {
       }
     }
   }
-  const rows = await db.all<{ term: string | null; field: number | null; n: number; rank: number }>(
+  const rows = await db.all<{ term: string | null; field: number | null; n: number }>(
     vocabularySql,
     [JSON.stringify([...exact]), JSON.stringify(ranges), JSON.stringify([...neighbours])],
   );
@@ -120,12 +120,12 @@ async function vocabulary(db: Db, specs: Spec[]): Promise<Vocabulary> {
       found.documents = row.n;
       continue;
     }
-    let entry = found.terms.get(row.term);
-    if (!entry) {
-      entry = { rank: row.rank, df: new Map() };
-      found.terms.set(row.term, entry);
+    let df = found.terms.get(row.term);
+    if (!df) {
+      df = new Map();
+      found.terms.set(row.term, df);
     }
-    entry.df.set(row.field, row.n);
+    df.set(row.field, row.n);
   }
   return found;
 }
@@ -137,20 +137,22 @@ type Entry = [number, string, number, number, number, number];
  * What MiniSearch's executeQuerySpec does for each word, in its order: the word itself, then
  * its prefix expansions in the tree's iteration order, then its one-typo neighbours (those not
  * already prefix expansions) in the tree's recursive order, each over the fields in field-id
- * order. `terms[seq]` is the indexed term of expansion `seq`.
+ * order. `terms[seq]` is the indexed term of expansion `seq`. The bundled index is loaded
+ * with its terms in code-unit order (scripts/data/search-index.ts), and its tree then iterates
+ * them in the reverse order and recurses in that order.
  */
 function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: string[] } {
   const entries: Entry[] = [];
   const terms: string[] = [];
   const boost = (querySearchOptions.boost ?? {}) as Record<string, number | undefined>;
-  const byRank = [...found.terms.entries()].sort((a, b) => a[1].rank - b[1].rank);
+  const ascending = [...found.terms.keys()].sort();
   const add = (spec: Spec, term: string, weight: number) => {
     const data = found.terms.get(term);
     if (!data) return;
     const seq = terms.length;
     terms.push(term);
     searchFields.forEach((field, fieldId) => {
-      const df = data.df.get(fieldId);
+      const df = data.get(fieldId);
       if (df === undefined) return;
       const n = found.documents;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -165,7 +167,8 @@ function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: stri
     add(spec, q, 1);
     const prefixed = new Set<string>();
     if (spec.prefix) {
-      for (const [term] of byRank) {
+      for (let i = ascending.length - 1; i >= 0; i--) {
+        const term = ascending[i] as string;
         if (term.length === q.length || !term.startsWith(q)) continue;
         prefixed.add(term);
         const distance = term.length - q.length;
@@ -173,8 +176,7 @@ function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: stri
       }
     }
     if (spec.fuzzy > 0) {
-      for (let i = byRank.length - 1; i >= 0; i--) {
-        const term = (byRank[i] as [string, unknown])[0];
+      for (const term of ascending) {
         if (term === q || prefixed.has(term) || !withinOneEdit(q, term)) continue;
         add(spec, term, (weights.fuzzy * term.length) / (term.length + 1));
       }
@@ -197,7 +199,7 @@ WITH q AS MATERIALIZED (
 ),
 scored AS MATERIALIZED (
   SELECT p.doc AS doc, d.type AS type, d.item AS item, MIN(q.key) AS first,
-    SUM(q.weight * d.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / f.avg)))))
+    SUM(q.weight * d.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / (CAST(f.total AS REAL) / f.docs))))))
       * COUNT(DISTINCT q.src) AS score,
     json_group_array(q.key) AS keys
   FROM q

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { D1Database } from '@cloudflare/workers-types';
+import { addArticleStatements, readView } from '../d1/add-sql.ts';
+import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
+
+// What `npm run d1:add` costs as the archive grows: one article of the synthetic corpus of N
+// (the bench's D1 databases, loaded as scripts/bench/scale-d1.ts loads them) replaced by
+// itself, as d1:add replaces it: the database read by key, the statements built from the
+// corpus on disk, and run as one batch (one transaction) by local D1.
+//   npm run bench:d1-add -- [--sizes 100,1000]
+// Every row but the data version is the same afterwards, and the run checks it: the row count
+// of every table and the search statistics; then the version is put back, so that the
+// database stays the one its stamp describes.
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
+const sizes = values.sizes.split(',').map(Number);
+const tables = [
+  'record',
+  'excerpts',
+  'link',
+  'tally',
+  'search_doc',
+  'search_posting',
+  'search_term',
+  'search_delete',
+];
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** What must not change: every table's row count, the search statistics, the tallies' sum. */
+async function shape(db: D1Database): Promise<string> {
+  const counts = await db.batch([
+    ...tables.map((t) => db.prepare(`SELECT COUNT(*) AS n FROM ${t}`)),
+    db.prepare('SELECT * FROM search_field ORDER BY field'),
+    db.prepare('SELECT * FROM search_stat'),
+    db.prepare(
+      'SELECT SUM(n) AS n, SUM(df) AS df FROM tally, (SELECT SUM(df) AS df FROM search_term)',
+    ),
+  ]);
+  return JSON.stringify(counts.map((c) => c.results));
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const loaded = ensureLoaded(n, false, 'd1');
+  const roots = [join(dirOf(n), 'corpus')];
+  const slug = `synthetic-${String(Math.ceil(n / 2)).padStart(5, '0')}`;
+  const mf = openDatabase(n);
+  const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  const before = await shape(db);
+  let queries = 0;
+  let started = performance.now();
+  const view = await readView(
+    async <T>(sql: string) => {
+      queries++;
+      return (await db.prepare(sql).all<T>()).results;
+    },
+    slug,
+    roots,
+  );
+  const readSeconds = seconds(started);
+  started = performance.now();
+  const { statements } = addArticleStatements(roots, slug, view);
+  const buildSeconds = seconds(started);
+  const bytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+  started = performance.now();
+  const results = await db.batch(statements.map((s) => db.prepare(s)));
+  const runSeconds = seconds(started);
+  const changes = results.reduce((sum, r) => sum + (r.meta.changes ?? 0), 0);
+  const after = await shape(db);
+  if (after !== before) throw new Error(`N = ${n}: replacing ${slug} by itself changed the rows`);
+  await db.prepare("UPDATE meta SET value = ? WHERE key = 'version'").bind(loaded.version).run();
+  await mf.dispose();
+  const row = `| ${n} | ${slug} | ${queries} | ${readSeconds.toFixed(2)} s | ${buildSeconds.toFixed(2)} s | ${statements.length} | ${(bytes / 1024).toFixed(0)} KiB | ${runSeconds.toFixed(2)} s | ${changes} |`;
+  console.log(row);
+  rows.push(row);
+}
+const markdown = `\`npm run bench:d1-add -- --sizes ${values.sizes}\`: one article of N replaced by itself in the bench's local D1 (rows checked unchanged after).
+
+| N | article | reads (queries) | reading the database | building the statements (compiling the N articles on disk included) | statements | SQL | running them as one batch | rows written (D1's changes) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+writeFileSync('.bench/results-d1-add.md', markdown);
+console.log(markdown);
