@@ -66,7 +66,7 @@ export function addSearchStatements(
     statements.push(
       ...moving(dependents, '-', speaker),
       `UPDATE search_doc SET lens = json_set(lens, '$[${speaker}]', ${length}) WHERE doc IN (${dependents})`,
-      `INSERT INTO search_posting SELECT json_extract(t.value, '$[0]'), ${speaker}, s.doc, json_extract(t.value, '$[1]'), ${length} FROM (${dependents}) s, json_each(${literal(JSON.stringify([...tf]))}) t`,
+      `INSERT INTO search_posting SELECT json_extract(t.value, '$[0]'), ${speaker}, s.doc, json_extract(t.value, '$[1]'), ${length}, d.boost FROM (${dependents}) s JOIN search_doc d ON d.doc = s.doc, json_each(${literal(JSON.stringify([...tf]))}) t`,
       ...moving(dependents, '+', speaker),
     );
   }

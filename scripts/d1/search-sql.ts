@@ -1,4 +1,5 @@
 import {
+  docTypeShift,
   indexOptions,
   type SearchableType,
   searchableTypes,
@@ -20,7 +21,7 @@ export const fuzzyMinLength = 6;
 
 /** A search document's key: its type's place, then its record's id (the bundled ids' order). */
 export const docKey = (type: SearchableType, item: number) =>
-  searchableTypes.indexOf(type) * 2 ** 40 + item;
+  searchableTypes.indexOf(type) * 2 ** docTypeShift + item;
 
 /** Every string one deletion away from `term`, in UTF-16 units as MiniSearch measures. */
 export function deletions(term: string): string[] {
@@ -32,7 +33,7 @@ export function deletions(term: string): string[] {
 /** One document's rows: search_doc and search_posting, in column order. */
 export interface DocumentRows {
   search_doc: [number, string, number, string, number, string][];
-  search_posting: [string, number, number, number, number][];
+  search_posting: [string, number, number, number, number, number][];
 }
 
 /** Where a document's record is in the database: its id there and its home article. */
@@ -83,7 +84,7 @@ export function documentRows(built: BuiltData, place: Placement): DocumentRows {
       if (value == null) return;
       const { length, tf } = tokenized(value, field);
       lens[fieldId] = length;
-      for (const [term, n] of tf) rows.search_posting.push([term, fieldId, doc, n, length]);
+      for (const [term, n] of tf) rows.search_posting.push([term, fieldId, doc, n, length, boost]);
     });
     rows.search_doc.push([doc, type, placed.id, placed.home, boost, JSON.stringify(lens)]);
   }

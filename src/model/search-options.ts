@@ -13,6 +13,9 @@ export const searchableTypes = [
 ] as const;
 export type SearchableType = (typeof searchableTypes)[number];
 
+/** A D1 search document's key is its type's place here shifted by this, plus its record's id. */
+export const docTypeShift = 40;
+
 /**
  * A word as MiniSearch's own tokenizer sees one (it splits on white space and punctuation),
  * to find the matched words in the article with their offsets.

@@ -1,7 +1,9 @@
 import {
+  docTypeShift,
   indexOptions,
   querySearchOptions,
   type SearchableType,
+  searchableTypes,
   searchFields,
 } from '../search-options.ts';
 import type { Db } from './db.ts';
@@ -190,6 +192,10 @@ function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: stri
 // orders equal scores as MiniSearch's stable sort leaves them. A hit's keys are gathered in
 // the same pass and its record read only for the page: a per-hit subquery before the LIMIT
 // ran for every match (5.7 ms of SQLite's CPU for 244 matches at N = 10,000; 2.9 ms after).
+// A document's type and record, from its key (scripts/d1/search-sql.ts docKey): constants.
+const typeOfDoc = `CASE doc >> ${docTypeShift} ${searchableTypes.map((t, i) => `WHEN ${i} THEN '${t}'`).join(' ')} END`;
+const itemMask = 2 ** docTypeShift - 1;
+
 const scoredSql = `
 WITH q AS MATERIALIZED (
   SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS term,
@@ -198,22 +204,24 @@ WITH q AS MATERIALIZED (
   FROM json_each(?1)
 ),
 scored AS MATERIALIZED (
-  SELECT p.doc AS doc, d.type AS type, d.item AS item, MIN(q.key) AS first,
-    SUM(q.weight * d.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / (CAST(f.total AS REAL) / f.docs))))))
+  SELECT p.doc AS doc, MIN(q.key) AS first,
+    SUM(q.weight * p.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / (CAST(f.total AS REAL) / f.docs))))))
       * COUNT(DISTINCT q.src) AS score,
     json_group_array(q.key) AS keys
   FROM q
   JOIN search_posting p ON p.term = q.term AND p.field = q.field
-  JOIN search_doc d ON d.doc = p.doc
   JOIN search_field f ON f.field = q.field
-  WHERE ?2 IS NULL OR d.type IN (SELECT value FROM json_each(?2))
+  WHERE ?2 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?2))
   GROUP BY p.doc
 )
 SELECT * FROM (
   SELECT s.type AS type, s.item AS item, s.score AS score, s.keys AS keys,
     (SELECT r.body FROM record r WHERE r.type = s.type AND r.id = s.item) AS body,
     NULL AS total
-  FROM (SELECT * FROM scored ORDER BY score DESC, first, doc LIMIT ?3 OFFSET ?4) s
+  FROM (
+    SELECT ${typeOfDoc} AS type, doc & ${itemMask} AS item, score, keys, first, doc
+    FROM scored ORDER BY score DESC, first, doc LIMIT ?3 OFFSET ?4
+  ) s
   ORDER BY s.score DESC, s.first, s.doc
 )
 UNION ALL
@@ -261,7 +269,9 @@ export async function searchPage(
     total: number | null;
   }>(scoredSql, [
     JSON.stringify(entries),
-    kinds && kinds.length > 0 ? JSON.stringify([...new Set(kinds)]) : null,
+    kinds && kinds.length > 0
+      ? JSON.stringify([...new Set(kinds)].map((kind) => searchableTypes.indexOf(kind)))
+      : null,
     limit,
     offset,
     bm25.d,
@@ -288,13 +298,13 @@ export async function searchPage(
   return page;
 }
 
+// The documents of one type are a range of keys, and so of each term's postings.
 const matchingSql = `
-SELECT DISTINCT d.item AS item
+SELECT DISTINCT p.doc & ${itemMask} AS item
 FROM json_each(?1) q
 JOIN search_posting p
   ON p.term = json_extract(q.value, '$[1]') AND p.field = json_extract(q.value, '$[2]')
-JOIN search_doc d ON d.doc = p.doc
-WHERE d.type = ?2`;
+  AND p.doc >= ?2 AND p.doc < ?3`;
 
 /** The ids of records of `type` that match `query`, in no particular order. */
 export async function matchingIds(
@@ -306,6 +316,11 @@ export async function matchingIds(
   if (specs.length === 0) return [];
   const { entries } = plan(specs, await vocabulary(db, specs));
   if (entries.length === 0) return [];
-  const rows = await db.all<{ item: number }>(matchingSql, [JSON.stringify(entries), type]);
+  const first = searchableTypes.indexOf(type) * 2 ** docTypeShift;
+  const rows = await db.all<{ item: number }>(matchingSql, [
+    JSON.stringify(entries),
+    first,
+    first + 2 ** docTypeShift,
+  ]);
   return rows.map((row) => row.item);
 }
