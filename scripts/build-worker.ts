@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleSizes } from './bundle.ts';
@@ -7,6 +7,9 @@ import { bundleSizes } from './bundle.ts';
 // Bundles the Worker exactly as `wrangler deploy` would, without deploying, and reports the
 // size that counts against the Workers limits (gzip) beside the raw size.
 const outdir = 'dist';
+// Emptied first: wrangler leaves the modules of an earlier build (data of another version)
+// beside the new ones, and the size would count them.
+rmSync(outdir, { recursive: true, force: true });
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { stdio: 'inherit' });
 
 const { raw, gzip } = bundleSizes(outdir);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
 import { addArticleStatements, readView } from '../d1/add-sql.ts';
+import { corpusTables } from '../d1/corpus-sql.ts';
 import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
 
 // What `npm run d1:add` costs as the archive grows: one article of the synthetic corpus of N
@@ -16,16 +17,7 @@ import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
 const sizes = values.sizes.split(',').map(Number);
-const tables = [
-  'record',
-  'excerpts',
-  'link',
-  'tally',
-  'search_doc',
-  'search_posting',
-  'search_term',
-  'search_delete',
-];
+const tables = corpusTables.filter((t) => t !== 'meta');
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** What must not change: every table's row count, the search statistics, the tallies' sum. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -79,6 +79,8 @@ const wrangler = (...args: string[]) =>
   execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
 
 console.log('building the Worker as deployed, and the yardstick…');
+// Emptied first: wrangler leaves an earlier build's data modules beside the new ones.
+rmSync(`${out}/api`, { recursive: true, force: true });
 wrangler('deploy', '--dry-run', '--outdir', `${out}/api`);
 wrangler('deploy', '--dry-run', '--outfile', `${out}/api.bundle`);
 // Paths in a config's command line resolve from the config's folder: give absolute ones.
