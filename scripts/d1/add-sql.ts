@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { tableNames, tables } from '../../src/model/packed.ts';
 import { references } from '../../src/model/relations.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
-import { buildCorpus } from '../data/build.ts';
+import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
 import { names } from '../data/search-index.ts';
 import { addSearchStatements, type Renamed } from './add-search-sql.ts';
@@ -52,9 +52,10 @@ export async function readView(
   query: Query,
   slug: string,
   roots: readonly string[],
+  built: BuiltData = buildCorpus(roots),
 ): Promise<DatabaseView> {
   const home = literal(slug);
-  const { corpus } = buildCorpus(roots);
+  const { corpus } = built;
   const homes = homesOf(roots);
   const ids = new Map<string, Map<string, number>>();
   const next = new Map<string, number>();
@@ -157,8 +158,9 @@ export function addArticleStatements(
   roots: readonly string[],
   slug: string,
   view: DatabaseView,
+  // The same roots compiled (d1:add compiles them once for both steps).
+  built: BuiltData = buildCorpus(roots),
 ): { statements: string[]; version: string } {
-  const built = buildCorpus(roots);
   const { corpus } = built;
   const homes = homesOf(roots);
   const problems = new Problems();

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { buildCorpus } from '../data/build.ts';
 import { DataError } from '../data/problems.ts';
 import { addArticleStatements, readView } from './add-sql.ts';
 import { d1, query, targetOf } from './wrangler.ts';
@@ -19,8 +20,9 @@ try {
   // The article's own root, beside data/: its references resolve as the build resolves them.
   const root = dirname(dirname(resolve(folder)));
   const roots = [...new Set([resolve('data'), root])];
-  const view = await readView((sql) => query(target, sql), slug, roots);
-  const { statements, version } = addArticleStatements(roots, slug, view);
+  const built = buildCorpus(roots);
+  const view = await readView((sql) => query(target, sql), slug, roots, built);
+  const { statements, version } = addArticleStatements(roots, slug, view, built);
   const out = `generated/d1/add-${slug}.sql`;
   mkdirSync('generated/d1', { recursive: true });
   writeFileSync(out, `${statements.join(';\n')};\n`);
