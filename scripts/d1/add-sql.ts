@@ -25,13 +25,14 @@ export interface DatabaseView {
   /** The id of every record the article's roots name that the database holds, by type and slug. */
   ids: Map<string, Map<string, number>>;
   /** The next free id of each type (one more than the highest the database holds). */
-  next?: Map<string, number>;
+  next: Map<string, number>;
   /** Each article's rank (its sort key) by slug. */
   ranks: Map<string, number>;
   version: string;
-  /** The records the article defines now (its home), by type: slugs. */
-  held?: Map<string, Set<string>>;
-  /** Of those, the ones rows of other articles reference: `Type slug` → the referrers. */
+  /**
+   * The records the article defines now and a replacement drops that rows of other articles
+   * reference: `Type slug` → the referrers.
+   */
   referencedBy?: Map<string, string[]>;
   /** The words (name and aliases) each of the article's actors is found by now, by slug. */
   words?: Map<string, string>;
@@ -56,7 +57,7 @@ export async function readView(
 ): Promise<DatabaseView> {
   const home = literal(slug);
   const { corpus } = built;
-  const homes = homesOf(roots);
+  const homes = homesOf(built);
   const ids = new Map<string, Map<string, number>>();
   const next = new Map<string, number>();
   for (const name of tableNames) {
@@ -84,13 +85,10 @@ export async function readView(
   )) {
     ranks.set(row.slug, Number(row.sort));
   }
-  const held = new Map<string, Set<string>>();
   const dropped: string[] = [];
   for (const row of await query<{ type: string; slug: string }>(
     `SELECT type, slug FROM record WHERE home = ${home}`,
   )) {
-    if (!held.has(row.type)) held.set(row.type, new Set());
-    held.get(row.type)?.add(row.slug);
     if (homes[tableOf(row.type)]?.get(row.slug)?.article !== slug) {
       dropped.push(`${row.type} ${row.slug}`);
     }
@@ -141,7 +139,7 @@ export async function readView(
   )) {
     words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
   }
-  return { ids, next, ranks, version: meta?.value ?? '', held, referencedBy, words };
+  return { ids, next, ranks, version: meta?.value ?? '', referencedBy, words };
 }
 
 /**
@@ -162,7 +160,7 @@ export function addArticleStatements(
   built: BuiltData = buildCorpus(roots),
 ): { statements: string[]; version: string } {
   const { corpus } = built;
-  const homes = homesOf(roots);
+  const homes = homesOf(built);
   const problems = new Problems();
   const own = (name: TableName, i: Index) =>
     homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
@@ -171,16 +169,13 @@ export function addArticleStatements(
     problems.throwIfAny();
   }
   // A replacement may drop records, but not ones that other articles' rows still name.
-  for (const [type, slugs] of view.held ?? []) {
-    const name = tableOf(type);
-    for (const s of slugs) {
-      if (homes[name]?.get(s)?.article === slug) continue;
-      for (const by of view.referencedBy?.get(`${type} ${s}`) ?? []) {
-        problems.add(
-          { file: `articles/${slug}`, record: `${name} (${s})` },
-          `is dropped by this replacement but ${by} references it`,
-        );
-      }
+  for (const [key, referrers] of view.referencedBy ?? []) {
+    const [type = '', s] = key.split(' ');
+    for (const by of referrers) {
+      problems.add(
+        { file: `articles/${slug}`, record: `${tableOf(type)} (${s})` },
+        `is dropped by this replacement but ${by} references it`,
+      );
     }
   }
   problems.throwIfAny();
@@ -190,7 +185,7 @@ export function addArticleStatements(
   for (const name of tableNames) {
     const type = tables[name];
     const known = new Map(view.ids.get(type) ?? []);
-    let next = view.next?.get(type) ?? Math.max(-1, ...known.values()) + 1;
+    let next = view.next.get(type) ?? 0;
     corpus[name].forEach((r, i) => {
       if (own(name, i) && !known.has(r.slug)) known.set(r.slug, next++);
     });
@@ -323,6 +318,7 @@ export function viewOfLoad(roots: readonly string[]): DatabaseView {
   }
   return {
     ids,
+    next: new Map(tableNames.map((name) => [tables[name], corpus[name].length])),
     ranks: new Map(corpus.articles.map((a, i) => [a.slug, i])),
     version: corpus.version,
   };

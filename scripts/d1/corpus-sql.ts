@@ -3,8 +3,6 @@ import { tableNames, tables } from '../../src/model/packed.ts';
 import { filterLists, reverseRelations } from '../../src/model/relations.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
-import { loadCorpus } from '../data/load.ts';
-import { Problems } from '../data/problems.ts';
 import { searchSql } from './search-sql.ts';
 import { inserts, spanParts } from './sql.ts';
 
@@ -37,19 +35,17 @@ export interface Home {
   position: number;
 }
 
-/** Each record's home, by table and slug, from loading the same roots again. */
-export function homesOf(roots: readonly string[]): Record<TableName, Map<string, Home>> {
-  const loaded = loadCorpus(roots, new Problems());
-  const ranks = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
+/** Each record's home, by table and slug, from where the build found it. */
+export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> {
+  const ranks = new Map((built.origins.articles ?? []).map((a, i) => [a.slug, i]));
   const homes = {} as Record<TableName, Map<string, Home>>;
   for (const name of tableNames) {
     const map = new Map<string, Home>();
     const perArticle = new Map<string, number>();
-    for (const item of loaded[name] as { record: { slug: string }; article: string }[]) {
-      const article = name === 'articles' ? item.record.slug : item.article;
+    for (const { slug, article } of built.origins[name] ?? []) {
       const position = perArticle.get(article) ?? 0;
       perArticle.set(article, position + 1);
-      map.set(item.record.slug, { article, articleRank: ranks.get(article) ?? 0, position });
+      map.set(slug, { article, articleRank: ranks.get(article) ?? 0, position });
     }
     homes[name] = map;
   }
@@ -217,7 +213,7 @@ export function corpusSql(
   { partBytes }: { partBytes?: number } = {},
 ): { statements: string[]; version: string } {
   const built = buildCorpus(roots);
-  const homes = homesOf(roots);
+  const homes = homesOf(built);
   const rows = corpusRows(built, homes, partBytes);
   const place = (type: string, index: Index) => {
     const name = tableOf(type);

@@ -13,6 +13,11 @@ export interface BuiltData {
   corpus: Corpus;
   /** The serialized MiniSearch index over `corpus.searchTargets`. */
   searchIndex: string;
+  /**
+   * Where each record was defined, per table in load order: its slug and its home article's
+   * (D1 keeps a record's home, scripts/d1/corpus-sql.ts homesOf).
+   */
+  origins: Record<string, { slug: string; article: string }[]>;
 }
 
 /**
@@ -64,7 +69,14 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
   const hash = createHash('sha256');
   updateWithJson(hash, body, 2);
   const version = hash.update(searchIndex).digest('hex').slice(0, 16);
-  return { corpus: { version, ...body }, searchIndex };
+  const origins: BuiltData['origins'] = {};
+  for (const [name, items] of Object.entries(loaded)) {
+    origins[name] = (items as { record: { slug: string }; article: string }[]).map((item) => ({
+      slug: item.record.slug,
+      article: name === 'articles' ? item.record.slug : item.article,
+    }));
+  }
+  return { corpus: { version, ...body }, searchIndex, origins };
 }
 
 /**
