@@ -23,11 +23,15 @@ export const fuzzyMinLength = 6;
 export const docKey = (type: SearchableType, item: number) =>
   searchableTypes.indexOf(type) * 2 ** docTypeShift + item;
 
-/** Every string one deletion away from `term`, in UTF-16 units as MiniSearch measures. */
+/**
+ * Every string one deletion away from `term`, in UTF-16 units as MiniSearch measures. Removing
+ * half of a surrogate pair is not one edit of a character, and the lone surrogate it leaves
+ * would reach SQLite as U+FFFD, the same for either half: such strings are left out.
+ */
 export function deletions(term: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
-  return [...out];
+  return [...out].filter((del) => !/\p{Cs}/u.test(del));
 }
 
 /** One document's rows: search_doc and search_posting, in column order. */

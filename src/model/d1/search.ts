@@ -58,168 +58,158 @@ function specsOf(query: string): Spec[] {
   });
 }
 
-function deletions(term: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
-  return [...out].filter(wellFormed);
-}
-
-/** Whether `a` and `b` are within one edit (UTF-16 units, as MiniSearch's matrix compares). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-interface Vocabulary {
-  documents: number;
-  /** Fetched terms: per field id, how many documents hold them. */
-  terms: Map<string, Map<number, number>>;
-}
-
-// Every indexed term a query's words can reach (exact, by prefix, or one edit away) with
-// their document frequencies, and the document count, in one statement.
-const vocabularySql = `
-SELECT t.term AS term, t.field AS field, t.df AS n
-FROM search_term t WHERE t.term IN (SELECT value FROM json_each(?1))
-UNION
-SELECT t.term, t.field, t.df
-FROM json_each(?2) r
-JOIN search_term t ON t.term >= json_extract(r.value, '$[0]') AND t.term < json_extract(r.value, '$[1]')
-UNION
-SELECT t.term, t.field, t.df
-FROM search_delete s JOIN search_term t ON t.term = s.term
-WHERE s.del IN (SELECT value FROM json_each(?3))
-UNION ALL
-SELECT NULL, NULL, value FROM search_stat WHERE key = 'documents'`;
-
-async function vocabulary(db: Db, specs: Spec[]): Promise<Vocabulary> {
-  const exact = new Set<string>();
-  const ranges: [string, string][] = [];
-  const neighbours = new Set<string>();
-  for (const spec of specs) {
-    if (!wellFormed(spec.term)) continue;
-    exact.add(spec.term);
-    // The last code point caps the range; a term continuing with U+10FFFF is not news text.
-    if (spec.prefix) ranges.push([spec.term, `${spec.term}\u{10FFFF}`]);
-    if (spec.fuzzy > 0) {
-      neighbours.add(spec.term);
-      for (const del of deletions(spec.term)) {
-        exact.add(del);
-        neighbours.add(del);
-      }
-    }
+/** Each single deletion of `term` with the code point it removed (1-based, as SQL's substr). */
+function deletionsAt(term: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i < term.length; i++) {
+    const del = term.slice(0, i) + term.slice(i + 1);
+    // Removing half of a pair leaves a lone surrogate: that is two edits in UTF-16 units.
+    if (wellFormed(del)) out.push([del, [...term.slice(0, i)].length + 1]);
   }
-  const rows = await db.all<{ term: string | null; field: number | null; n: number }>(
-    vocabularySql,
-    [JSON.stringify([...exact]), JSON.stringify(ranges), JSON.stringify([...neighbours])],
+  return out;
+}
+
+// The query's words: [place among the words, term, prefix 0/1, its length in UTF-16 units,
+// source]. A word with a lone surrogate cannot reach an indexed term and is left out.
+function wordsParam(specs: Spec[]): string {
+  return JSON.stringify(
+    specs.flatMap((spec, i) =>
+      wellFormed(spec.term)
+        ? [[i, spec.term, spec.prefix ? 1 : 0, spec.term.length, spec.source]]
+        : [],
+    ),
   );
-  const found: Vocabulary = { documents: 0, terms: new Map() };
-  for (const row of rows) {
-    if (row.term === null || row.field === null) {
-      found.documents = row.n;
-      continue;
-    }
-    let df = found.terms.get(row.term);
-    if (!df) {
-      df = new Map();
-      found.terms.set(row.term, df);
-    }
-    df.set(row.field, row.n);
-  }
-  return found;
 }
 
-/** One (expansion, field) a query scores: [key, term, field, weight × boost, idf, source]. */
-type Entry = [number, string, number, number, number, number];
+// For each word that forgives a typo: [place, the word, null] (a term one character longer
+// has it among its deletions) and [place, deletion, code point removed] for each deletion.
+function neighboursParam(specs: Spec[]): string {
+  return JSON.stringify(
+    specs.flatMap((spec, i) =>
+      spec.fuzzy > 0 && wellFormed(spec.term)
+        ? [[i, spec.term, null], ...deletionsAt(spec.term).map(([del, at]) => [i, del, at])]
+        : [],
+    ),
+  );
+}
+
+const fieldBoost = `CASE t.field ${searchFields
+  .map((field, id) => {
+    const boost = (querySearchOptions.boost as Record<string, number | undefined>)[field];
+    return `WHEN ${id} THEN ${boost || 1}`;
+  })
+  .join(' ')} END`;
+
+// Code points outside the BMP count two UTF-16 units, as MiniSearch measures terms.
+const astral = '*[\u{10000}-\u{10FFFF}]*';
+const unitsOf = (term: string) =>
+  `(length(${term}) + CASE WHEN ${term} GLOB ?3 THEN (SELECT COUNT(*) FROM pos WHERE pos.n <= length(${term}) AND unicode(substr(${term}, pos.n, 1)) > 65535) ELSE 0 END)`;
 
 /**
- * What MiniSearch's executeQuerySpec does for each word, in its order: the word itself, then
- * its prefix expansions in the tree's iteration order, then its one-typo neighbours (those not
- * already prefix expansions) in the tree's recursive order, each over the fields in field-id
- * order. `terms[seq]` is the indexed term of expansion `seq`. The bundled index is loaded
- * with its terms in code-unit order (scripts/data/search-index.ts), and its tree then iterates
- * them in the reverse order and recurses in that order.
+ * The query's expansions and their weights, in SQL, so that a search is one statement (one
+ * round trip to D1, where it was two: the vocabulary, then the scores). `q` holds one row an
+ * (expansion, field) the query scores: its key, term, field, weight × field boost, IDF and
+ * source. Expansions follow MiniSearch's executeQuerySpec, word by word: the word itself,
+ * then its prefix expansions in the tree's iteration order, then its one-typo neighbours
+ * (those not already prefix expansions) in the tree's recursive order. The bundled index is
+ * loaded with its terms in code-point order (scripts/data/search-index.ts), SQLite's own, and
+ * its tree then iterates prefixes in the reverse order and recurses in it. `seq` numbers the
+ * expansions as MiniSearch meets them, and a key packs (seq, field), so the smallest key of a
+ * document says when MiniSearch first put it in its results map: its place among equal scores.
+ * Parameters ?1 to ?5: the words, the neighbours, the astral pattern, the prefix and the
+ * fuzzy weights.
  */
-function plan(specs: Spec[], found: Vocabulary): { entries: Entry[]; terms: string[] } {
-  const entries: Entry[] = [];
-  const terms: string[] = [];
-  const boost = (querySearchOptions.boost ?? {}) as Record<string, number | undefined>;
-  const ascending = [...found.terms.keys()].sort();
-  const add = (spec: Spec, term: string, weight: number) => {
-    const data = found.terms.get(term);
-    if (!data) return;
-    const seq = terms.length;
-    terms.push(term);
-    searchFields.forEach((field, fieldId) => {
-      const df = data.get(fieldId);
-      if (df === undefined) return;
-      const n = found.documents;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      // MiniSearch multiplies termWeight × termBoost (1) × fieldBoost × docBoost × BM25, left
-      // to right; the first three are one number here, the rest is done in SQL.
-      const weighted = weight * 1 * (boost[field] || 1);
-      entries.push([seq * fieldSlots + fieldId, term, fieldId, weighted, idf, spec.source]);
-    });
-  };
-  for (const spec of specs) {
-    const q = spec.term;
-    add(spec, q, 1);
-    const prefixed = new Set<string>();
-    if (spec.prefix) {
-      for (let i = ascending.length - 1; i >= 0; i--) {
-        const term = ascending[i] as string;
-        if (term.length === q.length || !term.startsWith(q)) continue;
-        prefixed.add(term);
-        const distance = term.length - q.length;
-        add(spec, term, (weights.prefix * term.length) / (term.length + 0.3 * distance));
-      }
-    }
-    if (spec.fuzzy > 0) {
-      for (const term of ascending) {
-        if (term === q || prefixed.has(term) || !withinOneEdit(q, term)) continue;
-        add(spec, term, (weights.fuzzy * term.length) / (term.length + 1));
-      }
-    }
-  }
-  return { entries, terms };
+const expansionsSql = `
+WITH RECURSIVE
+word AS MATERIALIZED (
+  SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS term,
+    json_extract(value, '$[2]') AS prefix, json_extract(value, '$[3]') AS units,
+    json_extract(value, '$[4]') AS src
+  FROM json_each(?1)
+),
+neighbour AS MATERIALIZED (
+  SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS del,
+    json_extract(value, '$[2]') AS at
+  FROM json_each(?2)
+),
+-- Within one edit of a word, by how the terms were found: the word's own deletion; a term
+-- with the word among its deletions (one character more); a term that, without the
+-- character at the place the word lost one, is the word's deletion (one character replaced).
+typo AS (
+  SELECT n.i AS i, n.del AS term FROM neighbour n
+  WHERE n.at IS NOT NULL AND EXISTS (SELECT 1 FROM search_term t WHERE t.term = n.del)
+  UNION
+  SELECT n.i, d.term FROM neighbour n JOIN search_delete d ON d.del = n.del WHERE n.at IS NULL
+  UNION
+  SELECT n.i, d.term FROM neighbour n JOIN search_delete d ON d.del = n.del
+  WHERE n.at IS NOT NULL AND substr(d.term, 1, n.at - 1) || substr(d.term, n.at + 1) = n.del
+),
+found AS MATERIALIZED (
+  SELECT w.i AS i, 0 AS class, w.term AS term, w.units AS units, w.src AS src FROM word w
+  WHERE EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.term)
+  UNION ALL
+  SELECT w.i, 1, t.term, NULL, w.src FROM word w
+  JOIN (SELECT DISTINCT term FROM search_term) t
+    ON t.term > w.term AND t.term < w.term || char(1114111)
+  WHERE w.prefix
+  UNION ALL
+  SELECT w.i, 2, y.term, NULL, w.src FROM word w JOIN typo y ON y.i = w.i
+  WHERE y.term <> w.term AND EXISTS (SELECT 1 FROM search_term t WHERE t.term = y.term)
+    AND NOT (w.prefix AND y.term > w.term AND y.term < w.term || char(1114111))
+),
+pos(n) AS (
+  SELECT 1 UNION ALL SELECT n + 1 FROM pos WHERE n < (SELECT MAX(length(term)) FROM found)
+),
+expansion AS MATERIALIZED (
+  SELECT f.term AS term, f.src AS src,
+    ROW_NUMBER() OVER (ORDER BY f.i, f.class,
+      CASE WHEN f.class = 2 THEN f.term END, CASE WHEN f.class = 1 THEN f.term END DESC) - 1 AS seq,
+    CASE f.class WHEN 0 THEN 1
+      WHEN 1 THEN (?4 * ${unitsOf('f.term')}) / (${unitsOf('f.term')} + 0.3 * (${unitsOf('f.term')} - w.units))
+      ELSE (?5 * ${unitsOf('f.term')}) / (${unitsOf('f.term')} + 1) END AS weight
+  FROM found f JOIN word w ON w.i = f.i
+),
+q AS MATERIALIZED (
+  SELECT e.seq * ${fieldSlots} + t.field AS key, t.term AS term, t.field AS field,
+    e.weight * ${fieldBoost} AS weight,
+    ln(1 + (n.value - t.df + 0.5) / (t.df + 0.5)) AS idf, e.src AS src
+  FROM expansion e JOIN search_term t ON t.term = e.term
+  CROSS JOIN (SELECT value FROM search_stat WHERE key = 'documents') n
+)`;
+
+/** ?1 to ?5 of expansionsSql. */
+function expansionParams(specs: Spec[]): unknown[] {
+  return [wordsParam(specs), neighboursParam(specs), astral, weights.prefix, weights.fuzzy];
 }
 
 // A document's type and record, from its key (scripts/d1/search-sql.ts docKey): constants.
 const typeOfDoc = `CASE doc >> ${docTypeShift} ${searchableTypes.map((t, i) => `WHEN ${i} THEN '${t}'`).join(' ')} END`;
 const itemMask = 2 ** docTypeShift - 1;
 
-// The documents the entries reach, scored as MiniSearch's termResults and search() do: the sum
-// of each posting's weighted BM25, times the number of distinct query words matched. `first`
-// orders equal scores as MiniSearch's stable sort leaves them. Only the page's hits read their
-// record and gather the entries they matched (from the hit's own postings, search_posting_by_doc:
-// CROSS JOIN keeps SQLite from probing every entry instead): doing either for
-// every match cost most of a search's SQLite time (at N = 10,000, 5.7 → 2.9 ms for 244
-// matches when the record moved to the page; 16 → 11 ms for 9,674 when the keys did, with the
-// count of words below). The count of distinct words matched is the SQL's shape, not a
-// DISTINCT over every posting: 1 for a one-word query, else one MAX per word.
+// The documents the expansions reach, scored as MiniSearch's termResults and search() do: the
+// sum of each posting's weighted BM25, times the number of distinct query words matched.
+// `first` orders equal scores as MiniSearch's stable sort leaves them. Only the page's hits read
+// their record and gather the expansions they matched (from the hit's own postings,
+// search_posting_by_doc: CROSS JOIN keeps SQLite from probing every expansion instead): doing
+// either for every match cost most of a search's SQLite time (at N = 10,000, 5.7 → 2.9 ms for
+// 244 matches when the record moved to the page; 16 → 11 ms for 9,674 when the keys did, with
+// the count of words below). The count of distinct words matched is the SQL's shape, not a
+// DISTINCT over every posting: 1 for a one-word query, else one MAX per word. The last row
+// carries the total and the expansions' terms by seq.
 function scoredSql(sources: number): string {
   const words =
     sources <= 1
       ? '1'
       : `(${Array.from({ length: sources }, (_, i) => `MAX(q.src = ${i})`).join(' + ')})`;
-  return `
-WITH q AS MATERIALIZED (
-  SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS term,
-    json_extract(value, '$[2]') AS field, json_extract(value, '$[3]') AS weight,
-    json_extract(value, '$[4]') AS idf, json_extract(value, '$[5]') AS src
-  FROM json_each(?1)
-),
+  return `${expansionsSql},
 scored AS MATERIALIZED (
   SELECT p.doc AS doc, MIN(q.key) AS first,
-    SUM(q.weight * p.boost * (q.idf * (?5 + p.tf * ?6 / (p.tf + ?7 * (?8 + ?9 * p.len / (CAST(f.total AS REAL) / f.docs))))))
+    SUM(q.weight * p.boost * (q.idf * (?9 + p.tf * ?10 / (p.tf + ?11 * (?12 + ?13 * p.len / (CAST(f.total AS REAL) / f.docs))))))
       * ${words} AS score
   FROM q
   JOIN search_posting p ON p.term = q.term AND p.field = q.field
   JOIN search_field f ON f.field = q.field
-  WHERE ?2 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?2))
+  WHERE ?6 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?6))
   GROUP BY p.doc
 )
 SELECT * FROM (
@@ -230,12 +220,14 @@ SELECT * FROM (
     NULL AS total
   FROM (
     SELECT ${typeOfDoc} AS type, doc & ${itemMask} AS item, score, first, doc
-    FROM scored ORDER BY score DESC, first, doc LIMIT ?3 OFFSET ?4
+    FROM scored ORDER BY score DESC, first, doc LIMIT ?7 OFFSET ?8
   ) s
   ORDER BY s.score DESC, s.first, s.doc
 )
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM scored`;
+SELECT NULL, NULL, NULL,
+  (SELECT json_group_array(json_array(seq, term)) FROM expansion), NULL, COUNT(*)
+FROM scored`;
 }
 
 /** A hit's matched terms in MiniSearch's order: `Object.keys` of its match object. */
@@ -257,7 +249,7 @@ export interface SearchPage {
 
 /**
  * Hits [offset, offset + limit) of the ranked results for `query`, restricted to `kinds`
- * when given, with their records, and how many there are: two statements (none for a query
+ * when given, with their records, and how many there are: one statement (none for a query
  * of stop words).
  */
 export async function searchPage(
@@ -269,8 +261,6 @@ export async function searchPage(
 ): Promise<SearchPage> {
   const specs = specsOf(query);
   if (specs.length === 0) return { total: 0, hits: [] };
-  const { entries, terms } = plan(specs, await vocabulary(db, specs));
-  if (entries.length === 0) return { total: 0, hits: [] };
   const rows = await db.all<{
     type: SearchableType | null;
     item: number | null;
@@ -279,7 +269,7 @@ export async function searchPage(
     body: string | null;
     total: number | null;
   }>(scoredSql(new Set(specs.map((spec) => spec.source)).size), [
-    JSON.stringify(entries),
+    ...expansionParams(specs),
     kinds && kinds.length > 0
       ? JSON.stringify([...new Set(kinds)].map((kind) => searchableTypes.indexOf(kind)))
       : null,
@@ -291,33 +281,30 @@ export async function searchPage(
     1 - bm25.b,
     bm25.b,
   ]);
-  const page: SearchPage = { total: 0, hits: [] };
-  for (const row of rows) {
-    if (row.type === null || row.item === null || row.score === null || row.body === null) {
-      page.total = row.total ?? 0;
-      continue;
-    }
-    const keys = JSON.parse(row.keys ?? '[]') as number[];
-    page.hits.push({
-      type: row.type,
-      id: row.item,
-      body: row.body,
-      score: row.score,
-      terms: termsOf(keys, terms),
-    });
+  const last = rows.pop();
+  const terms: string[] = [];
+  for (const [seq, term] of JSON.parse(last?.keys ?? '[]') as [number, string][]) {
+    terms[seq] = term;
   }
-  return page;
+  return {
+    total: last?.total ?? 0,
+    hits: rows.map((row) => ({
+      type: row.type as SearchableType,
+      id: row.item as number,
+      body: row.body as string,
+      score: row.score as number,
+      terms: termsOf(JSON.parse(row.keys ?? '[]') as number[], terms),
+    })),
+  };
 }
 
 // The documents of one type are a range of keys, and so of each term's postings.
-const matchingSql = `
+const matchingSql = `${expansionsSql}
 SELECT DISTINCT p.doc & ${itemMask} AS item
-FROM json_each(?1) q
-JOIN search_posting p
-  ON p.term = json_extract(q.value, '$[1]') AND p.field = json_extract(q.value, '$[2]')
-  AND p.doc >= ?2 AND p.doc < ?3`;
+FROM q JOIN search_posting p ON p.term = q.term AND p.field = q.field
+  AND p.doc >= ?6 AND p.doc < ?7`;
 
-/** The ids of records of `type` that match `query`, in no particular order. */
+/** The ids of records of `type` that match `query`, in no particular order: one statement. */
 export async function matchingIds(
   db: Db,
   type: 'Actor' | 'Statement',
@@ -325,11 +312,9 @@ export async function matchingIds(
 ): Promise<number[]> {
   const specs = specsOf(query);
   if (specs.length === 0) return [];
-  const { entries } = plan(specs, await vocabulary(db, specs));
-  if (entries.length === 0) return [];
   const first = searchableTypes.indexOf(type) * 2 ** docTypeShift;
   const rows = await db.all<{ item: number }>(matchingSql, [
-    JSON.stringify(entries),
+    ...expansionParams(specs),
     first,
     first + 2 ** docTypeShift,
   ]);
