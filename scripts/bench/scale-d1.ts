@@ -109,7 +109,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const log = (message: string) => console.log(`[d1 bench] ${message}`);
 
 /** For each target, the word of 3–5 letters (prefix-matched, never fuzzy) nearest to it. */
-async function matchWords(db: D1Database): Promise<Words> {
+export async function matchWords(db: D1Database): Promise<Words> {
   const { results } = await db
     .prepare(
       'SELECT term, SUM(df) AS n FROM search_term WHERE length(term) BETWEEN 3 AND 5 GROUP BY term',

@@ -139,18 +139,18 @@ typo AS (
   SELECT n.i AS i, n.del AS term FROM neighbour n
   WHERE n.at IS NOT NULL AND EXISTS (SELECT 1 FROM search_term t WHERE t.term = n.del)
   UNION
-  SELECT n.i, d.term FROM neighbour n JOIN search_delete d ON d.del = n.del WHERE n.at IS NULL
+  SELECT n.i, d.term FROM neighbour n CROSS JOIN search_delete d ON d.del = n.del
+  WHERE n.at IS NULL
   UNION
-  SELECT n.i, d.term FROM neighbour n JOIN search_delete d ON d.del = n.del
+  SELECT n.i, d.term FROM neighbour n CROSS JOIN search_delete d ON d.del = n.del
   WHERE n.at IS NOT NULL AND substr(d.term, 1, n.at - 1) || substr(d.term, n.at + 1) = n.del
 ),
 found AS MATERIALIZED (
   SELECT w.i AS i, 0 AS class, w.term AS term, w.units AS units, w.src AS src FROM word w
   WHERE EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.term)
   UNION ALL
-  SELECT w.i, 1, t.term, NULL, w.src FROM word w
-  JOIN (SELECT DISTINCT term FROM search_term) t
-    ON t.term > w.term AND t.term < w.term || char(1114111)
+  SELECT DISTINCT w.i, 1, t.term, NULL, w.src FROM word w
+  CROSS JOIN search_term t ON t.term > w.term AND t.term < w.term || char(1114111)
   WHERE w.prefix
   UNION ALL
   SELECT w.i, 2, y.term, NULL, w.src FROM word w JOIN typo y ON y.i = w.i
@@ -173,7 +173,7 @@ q AS MATERIALIZED (
   SELECT e.seq * ${fieldSlots} + t.field AS key, t.term AS term, t.field AS field,
     e.weight * ${fieldBoost} AS weight,
     ln(1 + (n.value - t.df + 0.5) / (t.df + 0.5)) AS idf, e.src AS src
-  FROM expansion e JOIN search_term t ON t.term = e.term
+  FROM expansion e CROSS JOIN search_term t ON t.term = e.term
   CROSS JOIN (SELECT value FROM search_stat WHERE key = 'documents') n
 )`;
 
@@ -207,7 +207,7 @@ scored AS MATERIALIZED (
     SUM(q.weight * p.boost * (q.idf * (?9 + p.tf * ?10 / (p.tf + ?11 * (?12 + ?13 * p.len / (CAST(f.total AS REAL) / f.docs))))))
       * ${words} AS score
   FROM q
-  JOIN search_posting p ON p.term = q.term AND p.field = q.field
+  CROSS JOIN search_posting p ON p.term = q.term AND p.field = q.field
   JOIN search_field f ON f.field = q.field
   WHERE ?6 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?6))
   GROUP BY p.doc
@@ -301,7 +301,7 @@ export async function searchPage(
 // The documents of one type are a range of keys, and so of each term's postings.
 const matchingSql = `${expansionsSql}
 SELECT DISTINCT p.doc & ${itemMask} AS item
-FROM q JOIN search_posting p ON p.term = q.term AND p.field = q.field
+FROM q CROSS JOIN search_posting p ON p.term = q.term AND p.field = q.field
   AND p.doc >= ?6 AND p.doc < ?7`;
 
 /** The ids of records of `type` that match `query`, in no particular order: one statement. */
