@@ -8,6 +8,7 @@ import type { Db } from '../../src/model/d1/db.ts';
 import { searchPage } from '../../src/model/d1/search.ts';
 import { querySearchOptions, searchFields } from '../../src/model/search-options.ts';
 import { docKey } from '../d1/search-sql.ts';
+import { inserts } from '../d1/sql.ts';
 import { buildCorpus } from '../data/build.ts';
 import { searchDocuments } from '../data/search-index.ts';
 import { dirOf, ensureLoaded, matchWords } from './scale-d1.ts';
@@ -94,16 +95,16 @@ try {
       `CREATE VIRTUAL TABLE probe_fts USING fts5(${searchFields.join(', ')}, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '3')`,
     )
     .run();
-  const insert = d1.prepare(
-    `INSERT INTO probe_fts (rowid, ${searchFields.join(', ')}) VALUES (${['?', ...searchFields.map(() => '?')].join(', ')})`,
+  // Multi-row literal INSERTs, as d1:load writes (a statement binds at most 100 values).
+  const statements = inserts(
+    `probe_fts (rowid, ${searchFields.join(', ')})`,
+    documents.map((doc) => {
+      const [type, index] = targets[doc.id] as [never, number, number];
+      return [docKey(type, index), ...searchFields.map((field) => doc[field] ?? null)];
+    }),
   );
-  for (let i = 0; i < documents.length; i += 500) {
-    await d1.batch(
-      documents.slice(i, i + 500).map((doc) => {
-        const [type, index] = targets[doc.id] as [never, number, number];
-        return insert.bind(docKey(type, index), ...searchFields.map((field) => doc[field] ?? null));
-      }),
-    );
+  for (let i = 0; i < statements.length; i += 50) {
+    await d1.batch(statements.slice(i, i + 50).map((statement) => d1.prepare(statement)));
   }
   const sizeAfter = (await d1.prepare('SELECT 1').run()).meta.size_after;
   log(

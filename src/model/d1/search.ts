@@ -165,9 +165,10 @@ expansion AS MATERIALIZED (
     ROW_NUMBER() OVER (ORDER BY f.i, f.class,
       CASE WHEN f.class = 2 THEN f.term END, CASE WHEN f.class = 1 THEN f.term END DESC) - 1 AS seq,
     CASE f.class WHEN 0 THEN 1
-      WHEN 1 THEN (?4 * ${unitsOf('f.term')}) / (${unitsOf('f.term')} + 0.3 * (${unitsOf('f.term')} - w.units))
-      ELSE (?5 * ${unitsOf('f.term')}) / (${unitsOf('f.term')} + 1) END AS weight
-  FROM found f JOIN word w ON w.i = f.i
+      WHEN 1 THEN (?4 * f.units) / (f.units + 0.3 * (f.units - w.units))
+      ELSE (?5 * f.units) / (f.units + 1) END AS weight
+  FROM (SELECT i, class, term, src, ${unitsOf('term')} AS units FROM found) f
+  JOIN word w ON w.i = f.i
 ),
 q AS MATERIALIZED (
   SELECT e.seq * ${fieldSlots} + t.field AS key, t.term AS term, t.field AS field,
