@@ -10,6 +10,13 @@ import { inserts, literal } from './sql.ts';
 
 const speaker = searchFields.indexOf('speaker');
 
+/**
+ * A term's length in UTF-16 units (search_term.units, migrations/0006): its code points, and
+ * one more for each past the BMP, counted only in a term that has one.
+ */
+const unitsOf = (term: string) =>
+  `length(${term}) + CASE WHEN ${term} GLOB '*[\u{10000}-\u{10FFFF}]*' THEN (WITH RECURSIVE pos(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM pos WHERE n < length(${term})) SELECT COUNT(*) FROM pos WHERE unicode(substr(${term}, n, 1)) > 65535) ELSE 0 END`;
+
 /** Statements moving the documents `docs` selects (a query of `doc`), or only their `field`. */
 function moving(docs: string, sign: '-' | '+', field?: number) {
   const only = field === undefined ? '' : `AND p.field = ${field}`;
@@ -18,7 +25,7 @@ function moving(docs: string, sign: '-' | '+', field?: number) {
   const totals = `UPDATE search_field SET total = total ${sign} s.t, docs = docs ${sign} s.n FROM (SELECT CAST(j.key AS INTEGER) AS field, SUM(j.value) AS t, COUNT(*) AS n FROM (${docs}) x JOIN search_doc d ON d.doc = x.doc, json_each(d.lens) j WHERE j.type = 'integer' ${onlyLength} GROUP BY 1) AS s WHERE search_field.field = s.field`;
   if (sign === '+') {
     return [
-      `INSERT INTO search_term (term, field, df) SELECT p.term, p.field, COUNT(*) FROM ${postings} GROUP BY 1, 2 ON CONFLICT (term, field) DO UPDATE SET df = df + excluded.df`,
+      `INSERT INTO search_term (term, field, df, units) SELECT p.term, p.field, COUNT(*), ${unitsOf('p.term')} FROM ${postings} GROUP BY 1, 2 ON CONFLICT (term, field) DO UPDATE SET df = df + excluded.df`,
       totals,
     ];
   }

@@ -108,10 +108,11 @@ export function deletionRows(terms: Iterable<string>): [string, string][] {
 /** Every search table's rows for a whole corpus: its documents and their statistics. */
 export function searchRows(built: BuiltData, place: Placement) {
   const documents = documentRows(built, place);
-  const df = new Map<string, [string, number, number]>();
+  // A term's row: its document frequency in the field, and its length in UTF-16 units.
+  const df = new Map<string, [string, number, number, number]>();
   for (const [term, field] of documents.search_posting) {
     const key = `${field}\n${term}`;
-    const entry = df.get(key) ?? [term, field, 0];
+    const entry = df.get(key) ?? [term, field, 0, term.length];
     entry[2]++;
     df.set(key, entry);
   }

@@ -100,11 +100,6 @@ const fieldBoost = `CASE t.field ${searchFields
   })
   .join(' ')} END`;
 
-// Code points outside the BMP count two UTF-16 units, as MiniSearch measures terms.
-const astral = '*[\u{10000}-\u{10FFFF}]*';
-const unitsOf = (term: string) =>
-  `(length(${term}) + CASE WHEN ${term} GLOB ?3 THEN (SELECT COUNT(*) FROM pos WHERE pos.n <= length(${term}) AND unicode(substr(${term}, pos.n, 1)) > 65535) ELSE 0 END)`;
-
 /**
  * The query's expansions and their weights, in SQL, so that a search is one statement (one
  * round trip to D1, where it was two: the vocabulary, then the scores). `q` holds one row an
@@ -116,11 +111,11 @@ const unitsOf = (term: string) =>
  * its tree then iterates prefixes in the reverse order and recurses in it. `seq` numbers the
  * expansions as MiniSearch meets them, and a key packs (seq, field), so the smallest key of a
  * document says when MiniSearch first put it in its results map: its place among equal scores.
- * Parameters ?1 to ?5: the words, the neighbours, the astral pattern, the prefix and the
- * fuzzy weights.
+ * Parameters ?1 to ?4: the words, the neighbours, the prefix and the fuzzy weights. A term's
+ * length is in UTF-16 units, as MiniSearch measures it (search_term.units, migrations/0006).
  */
 const expansionsSql = `
-WITH RECURSIVE
+WITH
 word AS MATERIALIZED (
   SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS term,
     json_extract(value, '$[2]') AS prefix, json_extract(value, '$[3]') AS units,
@@ -149,26 +144,23 @@ found AS MATERIALIZED (
   SELECT w.i AS i, 0 AS class, w.term AS term, w.units AS units, w.src AS src FROM word w
   WHERE EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.term)
   UNION ALL
-  SELECT DISTINCT w.i, 1, t.term, NULL, w.src FROM word w
+  SELECT DISTINCT w.i, 1, t.term, t.units, w.src FROM word w
   CROSS JOIN search_term t ON t.term > w.term AND t.term < w.term || char(1114111)
   WHERE w.prefix
   UNION ALL
-  SELECT w.i, 2, y.term, NULL, w.src FROM word w JOIN typo y ON y.i = w.i
-  WHERE y.term <> w.term AND EXISTS (SELECT 1 FROM search_term t WHERE t.term = y.term)
+  SELECT DISTINCT w.i, 2, y.term, t.units, w.src FROM word w
+  JOIN typo y ON y.i = w.i CROSS JOIN search_term t ON t.term = y.term
+  WHERE y.term <> w.term
     AND NOT (w.prefix AND y.term > w.term AND y.term < w.term || char(1114111))
-),
-pos(n) AS (
-  SELECT 1 UNION ALL SELECT n + 1 FROM pos WHERE n < (SELECT MAX(length(term)) FROM found)
 ),
 expansion AS MATERIALIZED (
   SELECT f.term AS term, f.src AS src,
     ROW_NUMBER() OVER (ORDER BY f.i, f.class,
       CASE WHEN f.class = 2 THEN f.term END, CASE WHEN f.class = 1 THEN f.term END DESC) - 1 AS seq,
     CASE f.class WHEN 0 THEN 1
-      WHEN 1 THEN (?4 * f.units) / (f.units + 0.3 * (f.units - w.units))
-      ELSE (?5 * f.units) / (f.units + 1) END AS weight
-  FROM (SELECT i, class, term, src, ${unitsOf('term')} AS units FROM found) f
-  JOIN word w ON w.i = f.i
+      WHEN 1 THEN (?3 * f.units) / (f.units + 0.3 * (f.units - w.units))
+      ELSE (?4 * f.units) / (f.units + 1) END AS weight
+  FROM found f JOIN word w ON w.i = f.i
 ),
 q AS MATERIALIZED (
   SELECT e.seq * ${fieldSlots} + t.field AS key, t.term AS term, t.field AS field,
@@ -178,9 +170,9 @@ q AS MATERIALIZED (
   CROSS JOIN (SELECT value FROM search_stat WHERE key = 'documents') n
 )`;
 
-/** ?1 to ?5 of expansionsSql. */
+/** ?1 to ?4 of expansionsSql. */
 function expansionParams(specs: Spec[]): unknown[] {
-  return [wordsParam(specs), neighboursParam(specs), astral, weights.prefix, weights.fuzzy];
+  return [wordsParam(specs), neighboursParam(specs), weights.prefix, weights.fuzzy];
 }
 
 // A document's type and record, from its key (scripts/d1/search-sql.ts docKey): constants.
@@ -205,12 +197,12 @@ function scoredSql(sources: number): string {
   return `${expansionsSql},
 scored AS MATERIALIZED (
   SELECT p.doc AS doc, MIN(q.key) AS first,
-    SUM(q.weight * p.boost * (q.idf * (?9 + p.tf * ?10 / (p.tf + ?11 * (?12 + ?13 * p.len / (CAST(f.total AS REAL) / f.docs))))))
+    SUM(q.weight * p.boost * (q.idf * (?8 + p.tf * ?9 / (p.tf + ?10 * (?11 + ?12 * p.len / (CAST(f.total AS REAL) / f.docs))))))
       * ${words} AS score
   FROM q
   CROSS JOIN search_posting p ON p.term = q.term AND p.field = q.field
   JOIN search_field f ON f.field = q.field
-  WHERE ?6 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?6))
+  WHERE ?5 IS NULL OR p.doc >> ${docTypeShift} IN (SELECT value FROM json_each(?5))
   GROUP BY p.doc
 )
 SELECT * FROM (
@@ -221,7 +213,7 @@ SELECT * FROM (
     NULL AS total
   FROM (
     SELECT ${typeOfDoc} AS type, doc & ${itemMask} AS item, score, first, doc
-    FROM scored ORDER BY score DESC, first, doc LIMIT ?7 OFFSET ?8
+    FROM scored ORDER BY score DESC, first, doc LIMIT ?6 OFFSET ?7
   ) s
   ORDER BY s.score DESC, s.first, s.doc
 )
@@ -303,7 +295,7 @@ export async function searchPage(
 const matchingSql = `${expansionsSql}
 SELECT DISTINCT p.doc & ${itemMask} AS item
 FROM q CROSS JOIN search_posting p ON p.term = q.term AND p.field = q.field
-  AND p.doc >= ?6 AND p.doc < ?7`;
+  AND p.doc >= ?5 AND p.doc < ?6`;
 
 /** The ids of records of `type` that match `query`, in no particular order: one statement. */
 export async function matchingIds(
