@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
-import type { Db } from '../../src/model/d1/db.ts';
 import { searchPage } from '../../src/model/d1/search.ts';
 import { querySearchOptions, searchFields } from '../../src/model/search-options.ts';
 import { docKey } from '../d1/search-sql.ts';
 import { inserts } from '../d1/sql.ts';
 import { buildCorpus } from '../data/build.ts';
 import { searchDocuments } from '../data/search-index.ts';
+import { dbOf } from './d1-db.ts';
 import { dirOf, ensureLoaded, matchWords } from './scale-d1.ts';
 import { benchDatabase } from './workerd.ts';
 
@@ -111,16 +111,7 @@ try {
     `FTS5 table: ${((performance.now() - started) / 1000).toFixed(1)} s, ${((sizeAfter - sizeBefore) / 2 ** 20).toFixed(1)} MiB (the database was ${(sizeBefore / 2 ** 20).toFixed(1)} MiB)`,
   );
 
-  const db: Db = {
-    async all<T>(sql: string, params: readonly unknown[]) {
-      return (
-        await d1
-          .prepare(sql)
-          .bind(...params)
-          .all<T>()
-      ).results;
-    },
-  };
+  const db = dbOf(d1);
   const floor = await timed(() =>
     d1.prepare("SELECT body FROM record WHERE type = 'Actor' AND id = -1").all(),
   );

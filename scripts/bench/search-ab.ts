@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
-import type { Db } from '../../src/model/d1/db.ts';
 import type { searchPage } from '../../src/model/d1/search.ts';
+import { dbOf } from './d1-db.ts';
 import { dirOf, ensureLoaded } from './scale-d1.ts';
 import { benchDatabase } from './workerd.ts';
 
@@ -69,17 +69,7 @@ try {
     const recorded = await Promise.all(
       sides.map(async ([, search]) => {
         const calls: [string, unknown[]][] = [];
-        const db: Db = {
-          async all<T>(sql: string, params: readonly unknown[]) {
-            calls.push([sql, [...params]]);
-            return (
-              await d1
-                .prepare(sql)
-                .bind(...params)
-                .all<T>()
-            ).results;
-          },
-        };
+        const db = dbOf(d1, (sql, params) => calls.push([sql, [...params]]));
         const page = await search(db, word, null, 0, 20);
         return { calls, total: page.total };
       }),
