@@ -22,7 +22,10 @@ type TableName = (typeof tableNames)[number];
 
 /** What the database holds that an added article's rows depend on. */
 export interface DatabaseView {
-  /** The id of every record the article's roots name that the database holds, by type and slug. */
+  /**
+   * The id of every record the article's rows can name that the database holds, by type and
+   * slug (all of the roots' in viewOfLoad).
+   */
   ids: Map<string, Map<string, number>>;
   /** The next free id of each type (one more than the highest the database holds). */
   next: Map<string, number>;
@@ -36,6 +39,43 @@ export interface DatabaseView {
   referencedBy?: Map<string, string[]>;
   /** The words (name and aliases) each of the article's actors is found by now, by slug. */
   words?: Map<string, string>;
+}
+
+/**
+ * The slugs, by type, whose ids the article's rows can hold: its own records, those their
+ * fields reference, the owners of the lists they are in, and every article (an excerpt names
+ * one). addArticleStatements asks for no other id, so only these are read.
+ */
+function namedBy(built: BuiltData, slug: string): Map<string, Set<string>> {
+  const { corpus } = built;
+  const homes = homesOf(built);
+  const named = new Map<string, Set<string>>(
+    tableNames.map((name) => [tables[name], new Set<string>()]),
+  );
+  const add = (type: string, index: Index) => {
+    const record = corpus[tableOf(type)][index] as { slug: string } | undefined;
+    if (record) named.get(type)?.add(record.slug);
+  };
+  const own = (name: TableName, i: Index) =>
+    homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
+  for (const article of corpus.articles) named.get('Article')?.add(article.slug);
+  for (const name of tableNames) {
+    const type = tables[name];
+    corpus[name].forEach((r, i) => {
+      if (!own(name, i)) return;
+      add(type, i);
+      for (const [field, target] of Object.entries(references[type] ?? {})) {
+        const value = (r as unknown as Record<string, unknown>)[field];
+        for (const index of Array.isArray(value) ? value : [value]) {
+          if (typeof index === 'number') add(target, index);
+        }
+      }
+    });
+  }
+  for (const { owner, items, item } of linkEntries(corpus)) {
+    if (typeof owner !== 'string' && own(items, item)) add(owner.type, owner.index);
+  }
+  return named;
 }
 
 /** Runs one read-only SQL query on the database (wrangler in the CLI, D1 in the tests). */
@@ -56,14 +96,14 @@ export async function readView(
   built: BuiltData = buildCorpus(roots),
 ): Promise<DatabaseView> {
   const home = literal(slug);
-  const { corpus } = built;
   const homes = homesOf(built);
+  const named = namedBy(built, slug);
   const ids = new Map<string, Map<string, number>>();
   const next = new Map<string, number>();
   for (const name of tableNames) {
     const type = tables[name];
     ids.set(type, new Map());
-    const slugs = corpus[name].map((r) => r.slug);
+    const slugs = [...(named.get(type) ?? [])];
     // A D1 statement holds 100 KB; slugs are short.
     for (let i = 0; i < slugs.length; i += 2000) {
       const chunk = literal(JSON.stringify(slugs.slice(i, i + 2000)));
