@@ -83,8 +83,8 @@ export type Query = <T>(sql: string) => Promise<T[]> | T[];
 
 /**
  * What the database holds that adding `slug` (compiled with the corpus under `roots`) depends
- * on: the ids of the records those roots name, the next free id of each type, the article
- * ranks, the version, which of the article's current records other articles reference
+ * on: the ids of the records its rows can name (namedBy), the next free id of each type, the
+ * article ranks, the version, which of the article's current records other articles reference
  * (through the ids in their bodies), so that a replacement that drops one of them is refused,
  * and the words its actors are found by now. Each is read by key, never the whole archive,
  * but for the referrers of records a replacement drops: one scan of the other bodies.
