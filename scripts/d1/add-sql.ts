@@ -41,14 +41,22 @@ export interface DatabaseView {
   words?: Map<string, string>;
 }
 
+type Homes = ReturnType<typeof homesOf>;
+
+/** Whether a compiled record (its table and index) is defined in `slug`'s own folder. */
+const ownedBy =
+  ({ corpus }: BuiltData, homes: Homes, slug: string) =>
+  (name: TableName, i: Index): boolean =>
+    homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
+
 /**
  * The slugs, by type, whose ids the article's rows can hold: its own records, those their
  * fields reference, the owners of the lists they are in, and every article (an excerpt names
  * one). addArticleStatements asks for no other id, so only these are read.
  */
-function namedBy(built: BuiltData, slug: string): Map<string, Set<string>> {
+function namedBy(built: BuiltData, homes: Homes, slug: string): Map<string, Set<string>> {
   const { corpus } = built;
-  const homes = homesOf(built);
+  const own = ownedBy(built, homes, slug);
   const named = new Map<string, Set<string>>(
     tableNames.map((name) => [tables[name], new Set<string>()]),
   );
@@ -56,8 +64,6 @@ function namedBy(built: BuiltData, slug: string): Map<string, Set<string>> {
     const record = corpus[tableOf(type)][index] as { slug: string } | undefined;
     if (record) named.get(type)?.add(record.slug);
   };
-  const own = (name: TableName, i: Index) =>
-    homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
   for (const article of corpus.articles) named.get('Article')?.add(article.slug);
   for (const name of tableNames) {
     const type = tables[name];
@@ -97,7 +103,7 @@ export async function readView(
 ): Promise<DatabaseView> {
   const home = literal(slug);
   const homes = homesOf(built);
-  const named = namedBy(built, slug);
+  const named = namedBy(built, homes, slug);
   const ids = new Map<string, Map<string, number>>();
   const next = new Map<string, number>();
   for (const name of tableNames) {
@@ -202,8 +208,7 @@ export function addArticleStatements(
   const { corpus } = built;
   const homes = homesOf(built);
   const problems = new Problems();
-  const own = (name: TableName, i: Index) =>
-    homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
+  const own = ownedBy(built, homes, slug);
   if (!corpus.articles.some((a) => a.slug === slug)) {
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
     problems.throwIfAny();

@@ -1,4 +1,5 @@
 import {
+  deletionsOf,
   docTypeShift,
   indexOptions,
   type SearchableType,
@@ -22,17 +23,6 @@ export const fuzzyMinLength = 6;
 /** A search document's key: its type's place, then its record's id (the bundled ids' order). */
 export const docKey = (type: SearchableType, item: number) =>
   searchableTypes.indexOf(type) * 2 ** docTypeShift + item;
-
-/**
- * Every string one deletion away from `term`, in UTF-16 units as MiniSearch measures. Removing
- * half of a surrogate pair is not one edit of a character, and the lone surrogate it leaves
- * would reach SQLite as U+FFFD, the same for either half: such strings are left out.
- */
-export function deletions(term: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
-  return [...out].filter((del) => !/\p{Cs}/u.test(del));
-}
 
 /** One document's rows: search_doc and search_posting, in column order. */
 export interface DocumentRows {
@@ -100,7 +90,7 @@ export function deletionRows(terms: Iterable<string>): [string, string][] {
   const rows: [string, string][] = [];
   for (const term of new Set(terms)) {
     if (term.length < fuzzyMinLength) continue;
-    for (const del of deletions(term)) rows.push([del, term]);
+    for (const del of new Set(deletionsOf(term).map(([del]) => del))) rows.push([del, term]);
   }
   return rows;
 }

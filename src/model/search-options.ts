@@ -40,6 +40,28 @@ export function foldTerm(term: string): string {
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Whether `s` is well-formed UTF-16. The corpus is, so a string with a lone surrogate is never
+ * an indexed term; and it would reach SQLite as U+FFFD, not as itself.
+ */
+export const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
+
+/**
+ * Each single deletion of `term`, in UTF-16 units as MiniSearch measures an edit, with the
+ * code point it removed (1-based, as SQL's substr): D1's one-typo table holds a term under
+ * these (scripts/d1/search-sql.ts), and a query word finds its neighbours by them
+ * (src/model/d1/search.ts). Removing half of a surrogate pair is not one edit of a character:
+ * those strings are left out.
+ */
+export function deletionsOf(term: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i < term.length; i++) {
+    const del = term.slice(0, i) + term.slice(i + 1);
+    if (wellFormed(del)) out.push([del, [...term.slice(0, i)].length + 1]);
+  }
+  return out;
+}
+
 function processTerm(term: string): string | null {
   const folded = foldTerm(term);
   return stopWords.has(folded) ? null : folded;

@@ -1,10 +1,12 @@
 import {
+  deletionsOf,
   docTypeShift,
   indexOptions,
   querySearchOptions,
   type SearchableType,
   searchableTypes,
   searchFields,
+  wellFormed,
 } from '../search-options.ts';
 import type { Db } from './db.ts';
 
@@ -21,10 +23,6 @@ const maxFuzzy = querySearchOptions.maxFuzzy ?? 6;
 // A key packs (expansion, field) so that the smallest key of a document says when MiniSearch
 // first put it in its results map, which is its place among equal scores.
 const fieldSlots = 16;
-
-// A term with a lone surrogate cannot be an indexed term (the corpus is well-formed text), and
-// it would not survive the trip to SQLite unchanged.
-const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
 
 interface Spec {
   term: string;
@@ -58,17 +56,6 @@ function specsOf(query: string): Spec[] {
   });
 }
 
-/** Each single deletion of `term` with the code point it removed (1-based, as SQL's substr). */
-function deletionsAt(term: string): [string, number][] {
-  const out: [string, number][] = [];
-  for (let i = 0; i < term.length; i++) {
-    const del = term.slice(0, i) + term.slice(i + 1);
-    // Removing half of a pair leaves a lone surrogate: that is two edits in UTF-16 units.
-    if (wellFormed(del)) out.push([del, [...term.slice(0, i)].length + 1]);
-  }
-  return out;
-}
-
 // The query's words: [place among the words, term, prefix 0/1, its length in UTF-16 units,
 // source]. A word with a lone surrogate cannot reach an indexed term and is left out.
 function wordsParam(specs: Spec[]): string {
@@ -87,7 +74,7 @@ function neighboursParam(specs: Spec[]): string {
   return JSON.stringify(
     specs.flatMap((spec, i) =>
       spec.fuzzy > 0 && wellFormed(spec.term)
-        ? [[i, spec.term, null], ...deletionsAt(spec.term).map(([del, at]) => [i, del, at])]
+        ? [[i, spec.term, null], ...deletionsOf(spec.term).map(([del, at]) => [i, del, at])]
         : [],
     ),
   );
@@ -274,20 +261,23 @@ export async function searchPage(
     1 - bm25.b,
     bm25.b,
   ]);
-  const last = rows.pop();
+  // The total's row is the one without a hit; SQL does not promise where a compound puts it.
+  const last = rows.find((row) => row.type === null);
   const terms: string[] = [];
   for (const [seq, term] of JSON.parse(last?.keys ?? '[]') as [number, string][]) {
     terms[seq] = term;
   }
   return {
     total: last?.total ?? 0,
-    hits: rows.map((row) => ({
-      type: row.type as SearchableType,
-      id: row.item as number,
-      body: row.body as string,
-      score: row.score as number,
-      terms: termsOf(JSON.parse(row.keys ?? '[]') as number[], terms),
-    })),
+    hits: rows
+      .filter((row) => row !== last)
+      .map((row) => ({
+        type: row.type as SearchableType,
+        id: row.item as number,
+        body: row.body as string,
+        score: row.score as number,
+        terms: termsOf(JSON.parse(row.keys ?? '[]') as number[], terms),
+      })),
   };
 }
 
