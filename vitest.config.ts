@@ -8,15 +8,15 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The D1 run of the suite: the same corpus (the real article and the fictional second one)
 // as migrations and SQL, loaded into Miniflare's local D1 by test/worker/d1-setup.ts.
-const corpusRoots = ['data', 'test/fixtures/corpus'];
+const corpusRoots = ['test/fixtures/shipped', 'test/fixtures/corpus'];
 const migrations = await readD1Migrations(here('./migrations'));
 const { statements: corpusStatements } = corpusSql(corpusRoots);
 // The same corpus with one span to each row of `excerpts`: records read back from many parts.
 const { statements: partsStatements } = corpusSql(corpusRoots, { partBytes: 1 });
 // The fictional article added to a database that holds the real one only, as d1:add adds it.
 const addition = {
-  base: corpusSql(['data']).statements,
-  add: addArticleStatements(corpusRoots, 'harbour-accord-2031', viewOfLoad(['data'])).statements,
+  base: corpusSql(['test/fixtures/shipped']).statements,
+  add: addArticleStatements(corpusRoots, 'harbour-accord-2031', viewOfLoad(['test/fixtures/shipped'])).statements,
 };
 
 /** The Worker under test, with the bundled corpus or with D1 bound as `DB`. */

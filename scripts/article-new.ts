@@ -4,7 +4,7 @@ import { DataError } from './data/problems.ts';
 import { scaffoldArticle } from './data/scaffold.ts';
 
 // npm run article:new -- --slug <slug> --text <file> --title "…" [--url …] [--published
-//   YYYY-MM-DD] [--outlet "…"] [--root data]
+//   YYYY-MM-DD] [--outlet "…"] [--author "…"]... [--root data]
 const { values } = parseArgs({
   options: {
     slug: { type: 'string' },
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     url: { type: 'string' },
     published: { type: 'string' },
     outlet: { type: 'string' },
+    author: { type: 'string', multiple: true },
     root: { type: 'string', default: 'data' },
   },
 });
@@ -35,6 +36,7 @@ try {
     url: values.url,
     published: values.published,
     outlet: values.outlet,
+    authors: values.author,
   });
   console.log(`created ${dir}: article.json, article.txt and empty record files`);
   for (const note of notes) console.log(`  note: ${note}`);

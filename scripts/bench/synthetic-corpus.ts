@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { moveToRegistry } from '../data/to-registry.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -733,6 +734,7 @@ function generateArticle(k: number, ctx: Context): ArticleFiles {
     slug,
     title: `${capitalize(words(rng, 3, 6))} as ${main.location} talks near`,
     publisher: rng.pick(sharedMedia).slug,
+    authors: [],
     publishedOn: {
       year: main.date?.year ?? 2025,
       month: main.date?.month ?? 5,
@@ -849,6 +851,8 @@ export function generateSyntheticCorpus(root: string, articles: number, seed = 1
     else counts.excerpts += writeArticle(root, files);
   }
   if (firstArticle) counts.excerpts += writeArticle(root, firstArticle);
+  // Written as the one-folder layout had it, then moved to the registry as data/ was.
+  moveToRegistry(root);
   return counts;
 }
 

@@ -7,7 +7,8 @@ import { Problems } from '../data/problems.ts';
 import { names } from '../data/search-index.ts';
 import { addSearchStatements, type Renamed } from './add-search-sql.ts';
 import {
-  bodyOf,
+  articleKeys,
+  bodyWithIds,
   type Home,
   homesOf,
   linkEntries,
@@ -29,8 +30,8 @@ export interface DatabaseView {
   ids: Map<string, Map<string, number>>;
   /** The next free id of each type (one more than the highest the database holds). */
   next: Map<string, number>;
-  /** Each article's rank (its sort key) by slug. */
-  ranks: Map<string, number>;
+  /** Each article's key in the archive's order (its sort key), by slug. */
+  keys: Map<string, string>;
   version: string;
   /**
    * The records the article defines now and a replacement drops that rows of other articles
@@ -90,7 +91,7 @@ export type Query = <T>(sql: string) => Promise<T[]> | T[];
 /**
  * What the database holds that adding `slug` (compiled with the corpus under `roots`) depends
  * on: the ids of the records its rows can name (namedBy), the next free id of each type, the
- * article ranks, the version, which of the article's current records other articles reference
+ * article keys, the version, which of the article's current records other articles reference
  * (through the ids in their bodies), so that a replacement that drops one of them is refused,
  * and the words its actors are found by now. Each is read by key, never the whole archive,
  * but for the referrers of records a replacement drops: one scan of the other bodies.
@@ -125,11 +126,11 @@ export async function readView(
     `SELECT ${tableNames.map((n) => `(SELECT MAX(id) FROM record WHERE type = ${literal(tables[n])}) AS ${tables[n]}`).join(', ')}`,
   );
   for (const name of tableNames) next.set(tables[name], (highest?.[tables[name]] ?? -1) + 1);
-  const ranks = new Map<string, number>();
+  const keys = new Map<string, string>();
   for (const row of await query<{ slug: string; sort: string }>(
     "SELECT slug, sort FROM record WHERE type = 'Article'",
   )) {
-    ranks.set(row.slug, Number(row.sort));
+    keys.set(row.slug, row.sort);
   }
   const dropped: string[] = [];
   for (const row of await query<{ type: string; slug: string }>(
@@ -185,7 +186,7 @@ export async function readView(
   )) {
     words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
   }
-  return { ids, next, ranks, version: meta?.value ?? '', referencedBy, words };
+  return { ids, next, keys, version: meta?.value ?? '', referencedBy, words };
 }
 
 /**
@@ -248,16 +249,18 @@ export function addArticleStatements(
     }
     return id;
   };
-  const rank = view.ranks.get(slug) ?? Math.max(-1, ...view.ranks.values()) + 1;
-  const rankOf = (article: Index) => {
+  // The article's key comes from its own date and slug, so that where it stands does not
+  // depend on the articles the database holds or the order they came in.
+  const ownKey = articleKeys(corpus).get(slug) ?? '';
+  const keyOf = (article: Index) => {
     const s = corpus.articles[article]?.slug ?? '';
-    return s === slug ? rank : (view.ranks.get(s) ?? 0);
+    return s === slug ? ownKey : (view.keys.get(s) ?? '');
   };
   const sortOf = (name: TableName, i: Index): string => {
     const r = corpus[name][i] as { slug: string; excerpts: ExcerptData[] };
-    // Only the article's own records are placed: their home is the article, at its rank.
-    const home = { ...(homes[name].get(r.slug) as Home), articleRank: rank };
-    return sortKey(r, home, rankOf, name === 'articles');
+    // Only the article's own records are placed: their home is the article.
+    const home = { ...(homes[name].get(r.slug) as Home), articleKey: ownKey };
+    return sortKey(r, home, keyOf, name === 'articles');
   };
 
   const records: unknown[][] = [];
@@ -268,26 +271,11 @@ export function addArticleStatements(
     corpus[name].forEach((r, i) => {
       if (!own(name, i)) return;
       const place = `${name}[${i}] (${r.slug})`;
-      const remapped: Record<string, unknown> = { ...r };
-      for (const [field, target] of Object.entries(references[type] ?? {})) {
-        const value = remapped[field];
-        if (typeof value === 'number') remapped[field] = idOf(target, value, field, place);
-        else if (Array.isArray(value)) {
-          remapped[field] = value.map((v: number) => idOf(target, v, field, place));
-        }
-      }
-      const span = (e: ExcerptData) => ({
-        ...e,
-        article: idOf('Article', e.article, 'excerpt', place),
-      });
-      const body = JSON.parse(bodyOf(corpus, remapped)) as Record<string, unknown>;
-      if (Array.isArray(body.excerpts)) body.excerpts = (body.excerpts as ExcerptData[]).map(span);
-      if (body.excerpt) body.excerpt = span(body.excerpt as ExcerptData);
-      if (Array.isArray(body.paragraphs)) {
-        body.paragraphs = (body.paragraphs as ExcerptData[]).map(span);
-      }
+      const body = bodyWithIds(corpus, r as unknown as Record<string, unknown>, (t, index, field) =>
+        idOf(t, index, field, place),
+      );
       const id = ids.get(type)?.get(r.slug) as number;
-      const rows = recordRows([type, id, r.slug, slug, sortOf(name, i)], JSON.stringify(body));
+      const rows = recordRows([type, id, r.slug, slug, sortOf(name, i)], body);
       records.push(rows.record);
       spans.push(...rows.excerpts);
     });
@@ -364,7 +352,7 @@ export function viewOfLoad(roots: readonly string[]): DatabaseView {
   return {
     ids,
     next: new Map(tableNames.map((name) => [tables[name], corpus[name].length])),
-    ranks: new Map(corpus.articles.map((a, i) => [a.slug, i])),
+    keys: articleKeys(corpus),
     version: corpus.version,
   };
 }

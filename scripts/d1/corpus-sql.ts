@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { articleKey } from '../../src/model/archive-order.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { filterLists, reverseRelations } from '../../src/model/relations.ts';
+import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { searchSql } from './search-sql.ts';
@@ -28,16 +29,24 @@ export const corpusTables = [
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Where each record was defined: its home article's slug and its place in that folder's file. */
+/**
+ * Where each record was defined: its home article's slug and key (src/model/archive-order.ts)
+ * and its place among the records of that home.
+ */
 export interface Home {
   article: string;
-  articleRank: number;
+  articleKey: string;
   position: number;
+}
+
+/** Each article's key in the archive's order, by slug. */
+export function articleKeys(corpus: Corpus): Map<string, string> {
+  return new Map(corpus.articles.map((a) => [a.slug, articleKey(a.slug, a.publishedOn)]));
 }
 
 /** Each record's home, by table and slug, from where the build found it. */
 export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> {
-  const ranks = new Map((built.origins.articles ?? []).map((a, i) => [a.slug, i]));
+  const keys = articleKeys(built.corpus);
   const homes = {} as Record<TableName, Map<string, Home>>;
   for (const name of tableNames) {
     const map = new Map<string, Home>();
@@ -45,7 +54,7 @@ export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> 
     for (const { slug, article } of built.origins[name] ?? []) {
       const position = perArticle.get(article) ?? 0;
       perArticle.set(article, position + 1);
-      map.set(slug, { article, articleRank: ranks.get(article) ?? 0, position });
+      map.set(slug, { article, articleKey: keys.get(article) ?? '', position });
     }
     homes[name] = map;
   }
@@ -53,23 +62,27 @@ export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> 
 }
 
 /**
- * A record's place in default order, as text that sorts like the compiled order: the rank of
- * the article its earliest span stands in, that span's start, then its home article and its
- * place in that folder's file (how the build breaks ties). An article sorts by its rank.
+ * A record's place in default order, as text that sorts like the compiled order: the key of
+ * the newest article its spans stand in (its date and slug), the earliest span's start there,
+ * then its home article and its place among that home's records (how the build breaks ties).
+ * An article sorts by its key. The keys never depend on which articles a database holds, so
+ * the order is the same whatever order the articles were added in.
  */
 export function sortKey(
   record: { excerpts: readonly ExcerptData[] },
   home: Home,
-  rankOf: (article: Index) => number,
+  keyOf: (article: Index) => string,
   isArticle: boolean,
 ): string {
-  if (isArticle) return pad(home.articleRank, 6);
-  let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+  if (isArticle) return home.articleKey;
+  let best: [string, number] | undefined;
   for (const e of record.excerpts) {
-    const at: [number, number] = [rankOf(e.article), e.start];
-    if (at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
+    const at: [string, number] = [keyOf(e.article), e.start];
+    if (!best || at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
   }
-  return `${pad(best[0], 6)}${pad(best[1], 8)}${pad(home.articleRank, 6)}${pad(home.position, 6)}`;
+  // A record with no span (an actor named only as a publisher or author) sorts last.
+  const [article, start] = best ?? ['~', 0];
+  return `${article}${pad(start, 8)}${home.articleKey}${pad(home.position, 6)}`;
 }
 
 const reverseFields = (type: string) =>
@@ -91,6 +104,45 @@ export function bodyOf(corpus: Corpus, record: Record<string, unknown>): string 
     else body[key] = value;
   }
   return JSON.stringify(body);
+}
+
+/**
+ * A record's body (as bodyOf writes it) with every id it holds given by `idOf` (type, compiled
+ * index → the database's id): its references, and the article of each span and paragraph.
+ */
+export function bodyWithIds(
+  corpus: Corpus,
+  record: Record<string, unknown>,
+  idOf: (type: string, index: Index, field: string) => number,
+): string {
+  const type = record.typename as string;
+  const remapped: Record<string, unknown> = { ...record };
+  for (const [field, target] of Object.entries(references[type] ?? {})) {
+    const value = remapped[field];
+    if (typeof value === 'number') remapped[field] = idOf(target, value, field);
+    else if (Array.isArray(value))
+      remapped[field] = value.map((v: number) => idOf(target, v, field));
+  }
+  const body = JSON.parse(bodyOf(corpus, remapped)) as Record<string, unknown>;
+  const span = (e: ExcerptData) => ({ ...e, article: idOf('Article', e.article, 'excerpt') });
+  if (Array.isArray(body.excerpts)) body.excerpts = (body.excerpts as ExcerptData[]).map(span);
+  if (body.excerpt) body.excerpt = span(body.excerpt as ExcerptData);
+  if (Array.isArray(body.paragraphs))
+    body.paragraphs = (body.paragraphs as ExcerptData[]).map(span);
+  return JSON.stringify(body);
+}
+
+/** The id a whole load gives each record, by table and compiled index (scripts/data/load-order.ts). */
+export function loadIds({ order }: Pick<BuiltData, 'order'>): Record<TableName, number[]> {
+  const ids = {} as Record<TableName, number[]>;
+  for (const name of tableNames) {
+    const list = new Array<number>(order[name].length);
+    order[name].forEach((index, id) => {
+      list[index] = id;
+    });
+    ids[name] = list;
+  }
+  return ids;
 }
 
 /** A record's row and its rows of `excerpts` (migrations/0004), from its body as bodyOf writes it. */
@@ -154,8 +206,10 @@ export function corpusRows(
   partBytes?: number,
 ) {
   const { corpus } = built;
-  const articleRank = (article: Index) =>
-    homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleRank ?? 0;
+  const ids = loadIds(built);
+  const idOf = (type: string, index: Index) => ids[tableOf(type)][index] as number;
+  const articleKeyOf = (article: Index) =>
+    homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleKey ?? '';
   const record: unknown[][] = [];
   const excerpts: unknown[][] = [];
   const link: unknown[][] = [];
@@ -169,13 +223,18 @@ export function corpusRows(
     })[];
     sorts[name] = [];
     homeOf[name] = [];
-    list.forEach((r, id) => {
+    list.forEach((r, index) => {
+      const id = idOf(type, index);
       const home = homes[name].get(r.slug);
       if (!home) throw new Error(`${type} "${r.slug}" has no home article`);
-      const sort = sortKey(r, home, articleRank, name === 'articles');
+      const sort = sortKey(r, home, articleKeyOf, name === 'articles');
       sorts[name].push(sort);
       homeOf[name].push(home.article);
-      const rows = recordRows([type, id, r.slug, home.article, sort], bodyOf(corpus, r), partBytes);
+      const rows = recordRows(
+        [type, id, r.slug, home.article, sort],
+        bodyWithIds(corpus, r, idOf),
+        partBytes,
+      );
       record.push(rows.record);
       excerpts.push(...rows.excerpts);
     });
@@ -188,8 +247,8 @@ export function corpusRows(
     }
   }
   for (const { list, owner, items, item } of linkEntries(corpus)) {
-    const ownerKey = typeof owner === 'string' ? owner : owner.index;
-    link.push([list, ownerKey, sorts[items][item], item, homeOf[items][item]]);
+    const ownerKey = typeof owner === 'string' ? owner : idOf(owner.type, owner.index);
+    link.push([list, ownerKey, sorts[items][item], idOf(tables[items], item), homeOf[items][item]]);
   }
   const counts = new Map<string, [string, unknown, number]>();
   for (const [list, owner] of link) {
@@ -215,10 +274,11 @@ export function corpusSql(
   const built = buildCorpus(roots);
   const homes = homesOf(built);
   const rows = corpusRows(built, homes, partBytes);
+  const ids = loadIds(built);
   const place = (type: string, index: Index) => {
     const name = tableOf(type);
     const slug = (built.corpus[name][index] as { slug: string }).slug;
-    return { id: index, home: homes[name].get(slug)?.article ?? '' };
+    return { id: ids[name][index] as number, home: homes[name].get(slug)?.article ?? '' };
   };
   return {
     version: built.corpus.version,

@@ -62,7 +62,7 @@ export function tokenized(
  * tokenized and counted as MiniSearch indexes them.
  */
 export function documentRows(built: BuiltData, place: Placement): DocumentRows {
-  const { documents } = searchDocuments(built.corpus);
+  const { documents } = searchDocuments(built.corpus, built.order);
   const targets = built.corpus.searchTargets;
   const rows: DocumentRows = { search_doc: [], search_posting: [] };
   for (const document of documents) {

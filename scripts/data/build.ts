@@ -5,6 +5,7 @@ import { pack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { compileCorpus } from './compile.ts';
 import { loadCorpus } from './load.ts';
+import { loadOrder } from './load-order.ts';
 import { locateExcerpts } from './locate.ts';
 import { Problems } from './problems.ts';
 import { buildSearchIndex, searchDocuments } from './search-index.ts';
@@ -18,6 +19,8 @@ export interface BuiltData {
    * (D1 keeps a record's home, scripts/d1/corpus-sql.ts homesOf).
    */
   origins: Record<string, { slug: string; article: string }[]>;
+  /** Each table's records in the order a whole D1 load numbers them (load-order.ts). */
+  order: ReturnType<typeof loadOrder>;
 }
 
 /**
@@ -63,12 +66,6 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
   problems.throwIfAny();
   const compiled = compileCorpus(loaded, problems);
   problems.throwIfAny();
-  const { documents, targets } = searchDocuments({ ...compiled, version: '', searchTargets: [] });
-  const searchIndex = buildSearchIndex(documents);
-  const body = { ...compiled, searchTargets: targets };
-  const hash = createHash('sha256');
-  updateWithJson(hash, body, 2);
-  const version = hash.update(searchIndex).digest('hex').slice(0, 16);
   const origins: BuiltData['origins'] = {};
   for (const [name, items] of Object.entries(loaded)) {
     origins[name] = (items as { record: { slug: string }; article: string }[]).map((item) => ({
@@ -76,7 +73,21 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
       article: name === 'articles' ? item.record.slug : item.article,
     }));
   }
-  return { corpus: { version, ...body }, searchIndex, origins };
+  const homes = new Map(
+    Object.entries(origins).map(([name, list]) => [
+      name,
+      new Map(list.map((o) => [o.slug, o.article])),
+    ]),
+  );
+  const base = { ...compiled, version: '', searchTargets: [] };
+  const order = loadOrder(base, (name, slug) => homes.get(name)?.get(slug));
+  const { documents, targets } = searchDocuments(base, order);
+  const searchIndex = buildSearchIndex(documents);
+  const body = { ...compiled, searchTargets: targets };
+  const hash = createHash('sha256');
+  updateWithJson(hash, body, 2);
+  const version = hash.update(searchIndex).digest('hex').slice(0, 16);
+  return { corpus: { version, ...body }, searchIndex, origins, order };
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
   StatementData,
   TopicData,
 } from '../../src/model/types.ts';
-import type { LoadedCorpus, Sourced, SourcedArticle } from './load.ts';
+import { excerptOrigin, type LoadedCorpus, type Sourced, type SourcedArticle } from './load.ts';
 import type { Place, Problems } from './problems.ts';
 import type { ExcerptRecord, PartialDateRecord } from './records.ts';
 
@@ -144,8 +144,11 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     paragraphsOf(index, a.text, a.record.paragraphKinds as Record<string, ParagraphData['kind']>),
   );
 
-  const excerpt = (e: ExcerptRecord, item: Sourced<unknown>, field: string): ExcerptData => {
-    const article = ref('Article', e.article ?? item.article, item.place, `${field}.article`);
+  const excerpt = (e: ExcerptRecord, from: Sourced<unknown>, at: string): ExcerptData => {
+    // A registry entity's excerpt is reported where its article cited it.
+    const { place, field } = excerptOrigin(e, from, at);
+    const item = { place };
+    const article = ref('Article', e.article ?? from.article, place, `${field}.article`);
     const source: SourcedArticle | undefined = loaded.articles[article];
     const { start, end } = offsets(e);
     const fallback = { article, paragraph: 0, start, end };
@@ -192,6 +195,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       mentionedIn: [],
       meetings: [],
       positions: [],
+      articles: [],
     };
   });
 
@@ -241,6 +245,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       statements: [],
       draftClauses: [],
       positions: [],
+      articles: [],
     };
   });
 
@@ -322,6 +327,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       slug: r.slug,
       title: r.title,
       publisher: optionalRef('Actor', r.publisher, item.place, 'publisher'),
+      authors: refs('Actor', r.authors, item.place, 'authors'),
       publishedOn: partialDate(r.publishedOn),
       url: r.url ?? null,
       text: item.text,
@@ -371,6 +377,11 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       article[key].sort((a, b) => a - b);
     }
   }
+  // Articles come newest first, so each entity's list of them does too.
+  articles.forEach((article, a) => {
+    for (const i of article.actors) at(actors, i).articles.push(a);
+    for (const i of article.topics) at(topics, i).articles.push(a);
+  });
 
   const filters: Corpus['filters'] = {
     actorsByKind: {},
@@ -380,7 +391,15 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     clausesByStatus: {},
     clausesByAgreement: {},
     clausesByOpposer: {},
+    articlesByPublisher: {},
+    articlesByAuthor: {},
   };
+  articles.forEach((article, i) => {
+    if (article.publisher !== null)
+      post(filters.articlesByPublisher, at(actors, article.publisher).slug, i);
+    for (const author of article.authors)
+      post(filters.articlesByAuthor, at(actors, author).slug, i);
+  });
 
   actors.forEach((a, i) => {
     post(filters.actorsByKind, a.kind, i);

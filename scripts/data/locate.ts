@@ -1,6 +1,6 @@
 import { paragraphsOf } from '../../src/model/packed.ts';
 import type { ParagraphData } from '../../src/model/types.ts';
-import type { LoadedCorpus, Sourced, SourcedArticle } from './load.ts';
+import { excerptOrigin, type LoadedCorpus, type Sourced, type SourcedArticle } from './load.ts';
 import type { Problems } from './problems.ts';
 import type { ExcerptRecord } from './records.ts';
 
@@ -149,7 +149,8 @@ export function locateExcerpts(loaded: LoadedCorpus, problems: Problems): void {
         if (!article) continue;
         const found = locate(article, e.text, e.occurrence);
         if ('problem' in found) {
-          problems.add(item.place, `${field} ${found.problem}`);
+          const origin = excerptOrigin(e, item, field);
+          problems.add(origin.place, `${origin.field} ${found.problem}`);
           continue;
         }
         e.start = found.start;

@@ -66,6 +66,8 @@ export const articleRecord = z
     slug,
     title: z.string().min(1),
     publisher: slug.optional(),
+    /** The byline: registry actors, in the order the article credits them. */
+    authors: slugs,
     publishedOn: partialDateRecord.optional(),
     /** Where the outlet published it. */
     url: z.url().optional(),
@@ -175,15 +177,45 @@ export const topicRecord = z
   })
   .strict();
 
-/** The files an article folder may hold, each an array of one kind of record. */
+// The archive's registry (`<root>/registry/<kind>.json`): what is true of an entity whatever
+// the article, without excerpts. An article cites a registry entity in its own folder, with
+// the spans of its own text that name it (and, for an actor, the aliases it uses there).
+export const registryActor = actorRecord.omit({ excerpts: true });
+export const registryMeeting = meetingRecord.omit({ excerpts: true });
+export const registryAgreement = agreementRecord.omit({ excerpts: true });
+export const registryClause = clauseRecord.omit({ excerpts: true });
+export const registryTopic = topicRecord.omit({ excerpts: true });
+
+/** Where an article names a registry entity: the spans of its own text. */
+export const citationRecord = z.object({ slug, excerpts }).strict();
+/** Where an article names a registry actor, and the surface forms it uses ("Kiev", "the Kremlin"). */
+export const actorCitationRecord = z
+  .object({ slug, aliases: z.array(z.string().min(1)).default([]), excerpts })
+  .strict();
+
+/** The registry's files, each an array of one kind of entity. */
+export const registryFiles = {
+  'actors.json': registryActor,
+  'meetings.json': registryMeeting,
+  'agreements.json': registryAgreement,
+  'clauses.json': registryClause,
+  'topics.json': registryTopic,
+} as const;
+
+/** An article folder's citation files: the registry entities it names, one kind a file. */
+export const citationFiles = {
+  'actors.json': actorCitationRecord,
+  'meetings.json': citationRecord,
+  'agreements.json': citationRecord,
+  'clauses.json': citationRecord,
+  'topics.json': citationRecord,
+} as const;
+
+/** The files an article folder may hold, each an array: what it says, and what it cites. */
 export const recordFiles = {
-  'actors.json': actorRecord,
   'statements.json': statementRecord,
-  'meetings.json': meetingRecord,
-  'agreements.json': agreementRecord,
-  'clauses.json': clauseRecord,
   'positions.json': positionRecord,
-  'topics.json': topicRecord,
+  ...citationFiles,
 } as const;
 
 export type ExcerptRecord = z.infer<typeof excerptRecord>;
@@ -196,3 +228,4 @@ export type AgreementRecord = z.infer<typeof agreementRecord>;
 export type ClauseRecord = z.infer<typeof clauseRecord>;
 export type PositionRecord = z.infer<typeof positionRecord>;
 export type TopicRecord = z.infer<typeof topicRecord>;
+export type CitationRecord = z.infer<typeof actorCitationRecord>;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { occurrences } from './locate.ts';
 import { DataError } from './problems.ts';
@@ -17,8 +17,10 @@ export interface NewArticle {
   url?: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   published?: string;
-  /** The outlet's name: an actor of the corpus with that name or slug, or a new MEDIA actor. */
+  /** The outlet's name: a registry actor with that name or slug, or a new MEDIA actor. */
   outlet?: string;
+  /** The byline's names: registry actors with those names or slugs, or new PERSON actors. */
+  authors?: string[];
 }
 
 /** The text as the folder keeps it. */
@@ -54,25 +56,18 @@ function partialDate(published: string) {
 // The article.json field each option writes.
 const flags: Record<string, string> = { publishedOn: 'published', publisher: 'outlet' };
 
-/** Every actor of the root by slug, with its name (to find an outlet already known). */
-function knownActors(root: string): Map<string, string> {
-  const actors = new Map<string, string>();
-  const dir = join(root, 'articles');
-  if (!existsSync(dir)) return actors;
-  for (const folder of readdirSync(dir)) {
-    const path = join(dir, folder, 'actors.json');
-    if (!existsSync(path)) continue;
-    for (const a of JSON.parse(readFileSync(path, 'utf8')) as { slug: string; name: string }[]) {
-      actors.set(a.slug, a.name);
-    }
-  }
-  return actors;
+type RegistryActor = { slug: string; name: string; kind: string };
+
+/** The root's registry of actors (registry/actors.json), as its file holds them. */
+function registryActors(root: string): RegistryActor[] {
+  const path = join(root, 'registry', 'actors.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RegistryActor[]) : [];
 }
 
 /**
  * Creates `<root>/articles/<slug>/`: article.json, article.txt and an empty file of each kind
- * of record (the outlet as a MEDIA actor when the corpus has no such actor and the text
- * names it). Returns the folder and what the editor should know; throws a DataError naming
+ * of record; an outlet or author the registry does not hold is added to it (and cited where
+ * the text names it). Returns the folder and what the editor should know; throws a DataError naming
  * the problem, writing nothing, for an existing slug, an empty text or a bad field.
  */
 export function scaffoldArticle(
@@ -85,35 +80,35 @@ export function scaffoldArticle(
   const text = normaliseText(article.text);
   if (text.length === 0) problems.push('--text: the file holds no text');
   const notes: string[] = [];
-  const actors: unknown[] = [];
-  let publisher: string | undefined;
-  if (article.outlet) {
-    const known = knownActors(root);
-    const slug = slugify(article.outlet);
-    const match = [...known].find(([s, name]) => s === slug || name === article.outlet);
-    if (match) publisher = match[0];
-    else if (occurrences(text, article.outlet).length > 0) {
-      publisher = slug;
-      const times = occurrences(text, article.outlet).length;
-      actors.push({
+  const registry = registryActors(root);
+  const added: RegistryActor[] = [];
+  const citations: unknown[] = [];
+  // A publisher or author is the article's metadata: a registry actor, which needs no excerpt;
+  // where the text names it too, the article cites it there.
+  const actorFor = (name: string, kind: 'MEDIA' | 'PERSON', role: string): string => {
+    const slug = slugify(name);
+    const known = [...registry, ...added].find((a) => a.slug === slug || a.name === name);
+    if (known) return known.slug;
+    added.push({ slug, name, kind });
+    const times = occurrences(text, name).length;
+    if (times > 0) {
+      citations.push({
         slug,
-        name: article.outlet,
-        kind: 'MEDIA',
-        excerpts: [{ text: article.outlet, ...(times > 1 ? { occurrence: 1 } : {}) }],
+        excerpts: [{ text: name, ...(times > 1 ? { occurrence: 1 } : {}) }],
       });
-      notes.push(
-        `the outlet is a new MEDIA actor "${slug}" in actors.json, cited where the text first names it`,
-      );
-    } else {
-      notes.push(
-        `the outlet "${article.outlet}" is no actor of ${root} and the text does not name it: add it to actors.json with an excerpt, then set "publisher" in article.json`,
-      );
     }
-  }
+    notes.push(
+      `the ${role} is a new ${kind} actor "${slug}" in registry/actors.json${times > 0 ? ', cited in actors.json where the text first names it' : ''}`,
+    );
+    return slug;
+  };
+  const publisher = article.outlet ? actorFor(article.outlet, 'MEDIA', 'outlet') : undefined;
+  const authors = (article.authors ?? []).map((name) => actorFor(name, 'PERSON', 'author'));
   const record = {
     slug: article.slug,
     title: article.title,
     ...(publisher ? { publisher } : {}),
+    ...(authors.length > 0 ? { authors } : {}),
     ...(article.published ? { publishedOn: partialDate(article.published) } : {}),
     ...(article.url ? { url: article.url } : {}),
     textFile: 'article.txt',
@@ -129,13 +124,15 @@ export function scaffoldArticle(
   if (problems.length > 0) throw new DataError(problems);
 
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'article.json'), `${JSON.stringify(record, null, 2)}\n`);
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  writeFileSync(join(dir, 'article.json'), json(record));
   writeFileSync(join(dir, 'article.txt'), text);
   for (const name of Object.keys(recordFiles)) {
-    writeFileSync(
-      join(dir, name),
-      `${JSON.stringify(name === 'actors.json' ? actors : [], null, 2)}\n`,
-    );
+    writeFileSync(join(dir, name), json(name === 'actors.json' ? citations : []));
+  }
+  if (added.length > 0) {
+    mkdirSync(join(root, 'registry'), { recursive: true });
+    writeFileSync(join(root, 'registry', 'actors.json'), json([...registry, ...added]));
   }
   return { dir, notes };
 }

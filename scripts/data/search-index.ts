@@ -21,7 +21,13 @@ export const names = (corpus: Corpus, indexes: Index[]) =>
  * words and the speaker for statements, names and places for meetings, titles and text for
  * clauses, subject and summary for positions.
  */
-export function searchDocuments(corpus: Corpus): {
+export function searchDocuments(
+  corpus: Corpus,
+  // Each table's records in the order their documents are added (equal scores keep it).
+  order: Partial<
+    Record<'actors' | 'statements' | 'meetings' | 'draftClauses' | 'positions', Index[]>
+  > = {},
+): {
   documents: SearchDocument[];
   targets: [SearchableType, Index, number][];
 } {
@@ -39,23 +45,26 @@ export function searchDocuments(corpus: Corpus): {
     documents.push({ id: targets.length, ...fields });
     targets.push([type, index, prominence(excerpts)]);
   };
-  corpus.actors.forEach((a, i) => {
+  const each = <T>(list: T[], name: keyof typeof order, fn: (item: T, i: Index) => void) => {
+    for (const i of order[name] ?? list.keys()) fn(list[i] as T, i);
+  };
+  each(corpus.actors, 'actors', (a, i) => {
     add('Actor', i, a.excerpts.length, { name: a.name, aliases: a.aliases.join(' ') });
   });
-  corpus.statements.forEach((s, i) => {
+  each(corpus.statements, 'statements', (s, i) => {
     add('Statement', i, s.excerpts.length, { text: s.text, speaker: names(corpus, [s.speaker]) });
   });
-  corpus.meetings.forEach((m, i) => {
+  each(corpus.meetings, 'meetings', (m, i) => {
     add('Meeting', i, m.excerpts.length, {
       name: m.name,
       location: m.location ?? '',
       outcome: m.outcome ?? '',
     });
   });
-  corpus.draftClauses.forEach((c, i) => {
+  each(corpus.draftClauses, 'draftClauses', (c, i) => {
     add('DraftClause', i, c.excerpts.length, { title: c.title, text: c.text });
   });
-  corpus.positions.forEach((p, i) => {
+  each(corpus.positions, 'positions', (p, i) => {
     add('Position', i, p.excerpts.length, {
       subject: p.subject,
       summary: p.summary,

@@ -18,11 +18,17 @@ export const reverseRelations = {
     mentionedIn: 'Statement',
     meetings: 'Meeting',
     positions: 'Position',
+    articles: 'Article',
   },
   Meeting: { draftAgreements: 'DraftAgreement', statements: 'Statement' },
   DraftAgreement: { clauses: 'DraftClause' },
   DraftClause: { statements: 'Statement' },
-  Topic: { statements: 'Statement', draftClauses: 'DraftClause', positions: 'Position' },
+  Topic: {
+    statements: 'Statement',
+    draftClauses: 'DraftClause',
+    positions: 'Position',
+    articles: 'Article',
+  },
 } as const satisfies { [T in keyof RecordTypes]?: Record<string, keyof RecordTypes> };
 
 export type OwnerType = keyof typeof reverseRelations;
@@ -39,7 +45,7 @@ export type TargetOf<
  * ids point at, the other way round from `reverseRelations`.
  */
 export const references: Record<string, Record<string, keyof RecordTypes>> = {
-  Article: { publisher: 'Actor' },
+  Article: { publisher: 'Actor', authors: 'Actor' },
   Actor: { affiliation: 'Actor' },
   Statement: {
     speaker: 'Actor',
@@ -71,4 +77,6 @@ export const filterLists = {
   clausesByStatus: 'DraftClause',
   clausesByAgreement: 'DraftClause',
   clausesByOpposer: 'DraftClause',
+  articlesByPublisher: 'Article',
+  articlesByAuthor: 'Article',
 } as const;

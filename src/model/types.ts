@@ -56,6 +56,8 @@ interface Entity<T extends string> {
 export interface ArticleData extends Entity<'Article'> {
   title: string;
   publisher: Index | null;
+  /** The byline, in the order the article credits it. */
+  authors: Index[];
   publishedOn: PartialDateData | null;
   url: string | null;
   text: string;
@@ -81,6 +83,8 @@ export interface ActorData extends Entity<'Actor'> {
   /** Meetings this actor takes part in or mediates. */
   meetings: Index[];
   positions: Index[];
+  /** Articles whose text names this actor, newest first. */
+  articles: Index[];
 }
 
 export interface StatementData extends Entity<'Statement'> {
@@ -141,6 +145,8 @@ export interface TopicData extends Entity<'Topic'> {
   statements: Index[];
   draftClauses: Index[];
   positions: Index[];
+  /** Articles whose text names this topic, newest first. */
+  articles: Index[];
 }
 
 /** slug → index, one table per type. A Map: it builds and looks up faster at 50,000 slugs. */
@@ -182,5 +188,9 @@ export interface Corpus {
     clausesByStatus: Postings;
     clausesByAgreement: Postings;
     clausesByOpposer: Postings;
+    /** By the publisher's slug. */
+    articlesByPublisher: Postings;
+    /** By each author's slug. */
+    articlesByAuthor: Postings;
   };
 }

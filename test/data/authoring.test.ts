@@ -17,6 +17,7 @@ import { locateExcerpts } from '../../scripts/data/locate.ts';
 import { DataError, Problems } from '../../scripts/data/problems.ts';
 import { annotationReport } from '../../scripts/data/report.ts';
 import { scaffoldArticle } from '../../scripts/data/scaffold.ts';
+import { moveToRegistry } from '../../scripts/data/to-registry.ts';
 import { writeOffsets } from '../../scripts/data/write-offsets.ts';
 import { pack } from '../../src/model/packed.ts';
 import { toWordsOnly } from './words-only.ts';
@@ -49,6 +50,8 @@ function smallArticle(records: Record<string, Raw[]>): string {
   for (const [name, list] of Object.entries(records)) {
     writeFileSync(join(dir, name), `${JSON.stringify(list, null, 2)}\n`);
   }
+  // Written as whole records, as one article would hold them; moved as the corpus was.
+  moveToRegistry(root);
   return root;
 }
 
@@ -167,12 +170,12 @@ function filesOf(root: string): Map<string, string> {
 
 describe('the corpus given by words alone', () => {
   it('compiles to the same bytes, and --write writes back exactly the files it came from', () => {
-    const roots = ['data', 'test/fixtures/corpus'].map((from) => {
+    const roots = ['test/fixtures/shipped', 'test/fixtures/corpus'].map((from) => {
       const root = scratch();
       cpSync(from, root, { recursive: true });
       return root;
     });
-    const original = compiled(['data', 'test/fixtures/corpus']);
+    const original = compiled(['test/fixtures/shipped', 'test/fixtures/corpus']);
     for (const root of roots) toWordsOnly(root);
     const converted = readFileSync(
       join(roots[0] as string, 'articles/istanbul-talks-2025/actors.json'),
@@ -195,7 +198,8 @@ describe('the corpus given by words alone', () => {
     );
     expect(out).toMatch(/offsets written into 1[0-9] files/);
     const after = filesOf(roots[0] as string);
-    for (const [path, bytes] of filesOf('data')) expect(after.get(path), path).toBe(bytes);
+    for (const [path, bytes] of filesOf('test/fixtures/shipped'))
+      expect(after.get(path), path).toBe(bytes);
     for (const [path, bytes] of filesOf('test/fixtures/corpus')) {
       expect(filesOf(roots[1] as string).get(path), path).toBe(bytes);
     }
@@ -268,11 +272,14 @@ describe('the report of what is left to annotate', () => {
 });
 
 describe('npm run article:new', () => {
-  const seed = readFileSync('../shared/seed/000_a35bb262b5cd3d98.txt', 'utf8');
+  const seed = readFileSync(
+    'test/fixtures/shipped/articles/istanbul-talks-2025/article.txt',
+    'utf8',
+  );
 
   it('creates the folder with the text as the corpus keeps it, and a publisher it already knows', () => {
     const root = scratch();
-    cpSync('data', root, { recursive: true });
+    cpSync('test/fixtures/shipped', root, { recursive: true });
     // Line endings and trailing spaces no reader sees are normalised away.
     const messy = `\r\n${seed.split('\n').join('  \r\n')}\r\n\r\n`;
     const { dir, notes } = scaffoldArticle(root, {
@@ -285,7 +292,7 @@ describe('npm run article:new', () => {
     });
     expect(notes).toEqual([]);
     expect(readFileSync(join(dir, 'article.txt'), 'utf8')).toBe(
-      readFileSync('data/articles/istanbul-talks-2025/article.txt', 'utf8'),
+      readFileSync('test/fixtures/shipped/articles/istanbul-talks-2025/article.txt', 'utf8'),
     );
     expect(JSON.parse(readFileSync(join(dir, 'article.json'), 'utf8'))).toEqual({
       slug: 'istanbul-again',
@@ -333,7 +340,7 @@ describe('npm run article:new', () => {
 
   it('refuses an existing slug or an empty text, writing nothing', () => {
     const root = scratch();
-    cpSync('data', root, { recursive: true });
+    cpSync('test/fixtures/shipped', root, { recursive: true });
     const before = filesOf(root);
     expect(() =>
       scaffoldArticle(root, { slug: 'istanbul-talks-2025', text: seed, title: 'Again' }),

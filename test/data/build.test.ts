@@ -13,10 +13,11 @@ import { pack, unpack } from '../../src/model/packed.ts';
 const fixture = 'test/fixtures/corpus';
 const folder = 'articles/harbour-accord-2031';
 
+/** A copy of the fixture with one file spoiled: an article's (`statements.json`) or the registry's (`registry/topics.json`). */
 function spoiled(file: string, spoil: (records: Record<string, unknown>[]) => void): string {
   const root = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
   cpSync(fixture, root, { recursive: true });
-  const path = join(root, folder, file);
+  const path = join(root, file.startsWith('registry/') ? '' : folder, file);
   const records = JSON.parse(readFileSync(path, 'utf8'));
   spoil(records);
   writeFileSync(path, JSON.stringify(records));
@@ -25,7 +26,7 @@ function spoiled(file: string, spoil: (records: Record<string, unknown>[]) => vo
 
 function problemsOf(root: string): readonly string[] {
   try {
-    buildCorpus(['data', root]);
+    buildCorpus(['test/fixtures/shipped', root]);
   } catch (error) {
     if (error instanceof DataError) return error.problems;
     throw error;
@@ -34,17 +35,17 @@ function problemsOf(root: string): readonly string[] {
 }
 
 describe('the data build', () => {
-  it('builds the real corpus and the test corpus without problems', () => {
-    const { corpus } = buildCorpus(['data', fixture]);
+  it('builds the test corpora without problems, newest article first', () => {
+    const { corpus } = buildCorpus(['test/fixtures/shipped', fixture]);
     expect(corpus.articles.map((a) => a.slug)).toEqual([
-      'istanbul-talks-2025',
       'harbour-accord-2031',
+      'istanbul-talks-2025',
     ]);
     expect(corpus.version).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('writes a module that gives back exactly what it compiled, quotes and escapes included', () => {
-    const built = buildCorpus(['data', fixture]);
+    const built = buildCorpus(['test/fixtures/shipped', fixture]);
     // The articles' quotation marks, apostrophes and line breaks, which JSON escapes.
     const text = built.corpus.articles.map((a) => a.text).join('');
     expect(text).toMatch(/"/);
@@ -73,7 +74,7 @@ describe('the data build', () => {
   });
 
   it('packs the module to a fraction of the records, and refuses what it could not give back', () => {
-    const { corpus } = buildCorpus(['data', fixture]);
+    const { corpus } = buildCorpus(['test/fixtures/shipped', fixture]);
     const packed = pack(corpus);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(corpus).length * 0.7);
     expect(unpack(packed).slugs.Actor.get('sergei-markov')).toBe(
@@ -88,12 +89,12 @@ describe('the data build', () => {
   });
 
   it('gives the same version for the same data, and another for other data', () => {
-    const a = buildCorpus(['data', fixture]).corpus.version;
-    expect(buildCorpus(['data', fixture]).corpus.version).toBe(a);
-    const root = spoiled('topics.json', (topics) => {
+    const a = buildCorpus(['test/fixtures/shipped', fixture]).corpus.version;
+    expect(buildCorpus(['test/fixtures/shipped', fixture]).corpus.version).toBe(a);
+    const root = spoiled('registry/topics.json', (topics) => {
       (topics[0] as { name: string }).name = 'Renamed';
     });
-    expect(buildCorpus(['data', root]).corpus.version).not.toBe(a);
+    expect(buildCorpus(['test/fixtures/shipped', root]).corpus.version).not.toBe(a);
   });
 
   it('names the file, the record and the reference that does not resolve', () => {
@@ -123,14 +124,62 @@ describe('the data build', () => {
   });
 
   it('names a duplicate slug and where it was first defined', () => {
-    const root = spoiled('topics.json', (topics) => {
+    const root = spoiled('registry/topics.json', (topics) => {
       topics.push({ ...(topics[0] as object) });
     });
     const problems = problemsOf(root);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /topics\[\d+\] \(([a-z-]+)\): duplicate Topic slug "\1" \(first defined in .*topics\.json › topics\[0\]/,
+      /registry[/\\]topics\.json › topics\[\d+\] \(([a-z-]+)\): duplicate Topic slug "\1" \(first defined in .*topics\.json › topics\[0\]/,
     );
+  });
+
+  it('refuses a citation of an entity the registry does not hold, naming the file to add it to', () => {
+    const root = spoiled('meetings.json', (meetings) => {
+      (meetings[0] as { slug: string }).slug = 'no-such-meeting';
+    });
+    const problems = problemsOf(root);
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /harbour-accord-2031[/\\]meetings\.json › meetings\[0\] \(no-such-meeting\): cites meetings "no-such-meeting", which no registry file defines \(add it to registry\/meetings\.json\)/,
+      ),
+    );
+  });
+
+  it('refuses a registry entity that no article names, by name', () => {
+    const root = spoiled('registry/topics.json', (topics) => {
+      topics.push({ slug: 'orphan-topic', name: 'Nobody cites this' });
+    });
+    expect(problemsOf(root)).toEqual([
+      expect.stringMatching(
+        /registry[/\\]topics\.json › topics\[\d+\] \(orphan-topic\): no article names this topic: cite it from an article's topics\.json, or remove it from the registry$/,
+      ),
+    ]);
+  });
+
+  it('refuses an article citing one entity twice', () => {
+    const root = spoiled('topics.json', (topics) => {
+      topics.push({ ...(topics[0] as object) });
+    });
+    expect(problemsOf(root)).toEqual([
+      expect.stringMatching(
+        /topics\[\d+\] \(([a-z-]+)\): cites topics "\1" a second time in this article$/,
+      ),
+    ]);
+  });
+
+  it('takes a publisher or author the text never names, with no excerpt', () => {
+    const root = spoiled('registry/actors.json', (actors) => {
+      actors.push({ slug: 'ada-penn', name: 'Ada Penn', kind: 'PERSON' });
+    });
+    const article = join(root, folder, 'article.json');
+    const record = JSON.parse(readFileSync(article, 'utf8'));
+    writeFileSync(article, JSON.stringify({ ...record, authors: ['ada-penn'] }));
+    const { corpus } = buildCorpus(['test/fixtures/shipped', root]);
+    const ada = corpus.slugs.Actor.get('ada-penn') as number;
+    expect(corpus.actors[ada]?.excerpts).toEqual([]);
+    const harbour = corpus.articles.find((a) => a.slug === 'harbour-accord-2031');
+    expect(harbour?.authors).toEqual([ada]);
   });
 
   it('names a record that breaks its schema, field by field', () => {
@@ -166,7 +215,15 @@ describe('the data build', () => {
     try {
       execFileSync(
         'node_modules/.bin/tsx',
-        ['scripts/build-data.ts', '--root', 'data', '--root', root, '--out', join(root, 'out.js')],
+        [
+          'scripts/build-data.ts',
+          '--root',
+          'test/fixtures/shipped',
+          '--root',
+          root,
+          '--out',
+          join(root, 'out.js'),
+        ],
         { stdio: 'pipe' },
       );
     } catch (error) {

@@ -73,7 +73,11 @@ async function statementsFor(db: D1Database, roots: string[], slug: string) {
   return addArticleStatements(roots, slug, await readView(query(db), slug, roots));
 }
 
-/** A copy of an article folder under a fresh root, edited by `edit` (file name → JSON). */
+/**
+ * A copy of an article folder and its root's registry under a fresh root, edited by `edit`
+ * (file name → JSON): the article's `actors.json` and `statements.json`, and
+ * `registry/actors.json`.
+ */
 function copyOf(
   from: string,
   slug: string,
@@ -83,8 +87,9 @@ function copyOf(
   scratch.push(root);
   const dir = join(root, 'articles', slug);
   cpSync(join(from, 'articles', slug), dir, { recursive: true });
-  for (const file of ['actors.json', 'statements.json']) {
-    const path = join(dir, file);
+  cpSync(join(from, 'registry'), join(root, 'registry'), { recursive: true });
+  for (const file of ['actors.json', 'statements.json', 'registry/actors.json']) {
+    const path = file.startsWith('registry/') ? join(root, file) : join(dir, file);
     writeFileSync(path, JSON.stringify(edit(file, JSON.parse(readFileSync(path, 'utf8')))));
   }
   return root;
@@ -94,10 +99,14 @@ type Row = Record<string, unknown> & { slug: string };
 
 describe('adding an article to D1', () => {
   it('leaves the same rows as loading both articles at once, and a new version', async () => {
-    const both = await loaded('BOTH', ['data', fixture]);
-    const db = await loaded('ADDED', ['data']);
+    const both = await loaded('BOTH', ['test/fixtures/shipped', fixture]);
+    const db = await loaded('ADDED', ['test/fixtures/shipped']);
     const before = await db.prepare("SELECT value FROM meta WHERE key = 'version'").first();
-    const { statements, version } = await statementsFor(db, ['data', fixture], harbour);
+    const { statements, version } = await statementsFor(
+      db,
+      ['test/fixtures/shipped', fixture],
+      harbour,
+    );
     await db.batch(statements.map((s) => db.prepare(s)));
 
     expect(await contents(db)).toEqual(await contents(both));
@@ -109,41 +118,41 @@ describe('adding an article to D1', () => {
     ).toEqual({ n: 2 });
 
     // Adding it again replaces it with itself: the rows stay, only the version moves on.
-    const again = await statementsFor(db, ['data', fixture], harbour);
+    const again = await statementsFor(db, ['test/fixtures/shipped', fixture], harbour);
     await db.batch(again.statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(await contents(both));
     expect(again.version).not.toBe(version);
   });
 
   it('adds an article whose excerpts are given by their words alone, as if it had offsets', async () => {
-    const both = await loaded('BOTH_AGAIN', ['data', fixture]);
-    const db = await loaded('WORDS', ['data']);
+    const both = await loaded('BOTH_AGAIN', ['test/fixtures/shipped', fixture]);
+    const db = await loaded('WORDS', ['test/fixtures/shipped']);
     const words = copyOf(fixture, harbour, (_file, json) => json);
     toWordsOnly(words);
     expect(readFileSync(join(words, 'articles', harbour, 'actors.json'), 'utf8')).not.toContain(
       '"start"',
     );
-    const { statements } = await statementsFor(db, ['data', words], harbour);
+    const { statements } = await statementsFor(db, ['test/fixtures/shipped', words], harbour);
     await db.batch(statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(await contents(both));
   });
 
   it('refuses an article whose speaker resolves to nothing, naming file, record and problem', async () => {
-    const db = await loaded('REFUSED', ['data']);
+    const db = await loaded('REFUSED', ['test/fixtures/shipped']);
     const held = await contents(db);
     const broken = copyOf(fixture, harbour, (file, json) =>
       file === 'statements.json'
         ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, speaker: 'ilsa-marow' } : s))
         : json,
     );
-    await expect(statementsFor(db, ['data', broken], harbour)).rejects.toThrow(
+    await expect(statementsFor(db, ['test/fixtures/shipped', broken], harbour)).rejects.toThrow(
       /harbour-accord-2031[/\\]statements\.json › statements\[0\] \(marrow-accord-opens-harbour\): speaker "ilsa-marow" does not resolve to any Actor/,
     );
     expect(await contents(db)).toEqual(held);
   });
 
   it('refuses a replacement that drops a record another article in the database references', async () => {
-    const db = await loaded('DROPPED', ['data']);
+    const db = await loaded('DROPPED', ['test/fixtures/shipped']);
     // The database's harbour article names an actor of the first one, which the first one's
     // new version drops (the local harbour article does not name it, so the build passes).
     const naming = copyOf(fixture, harbour, (file, json) =>
@@ -151,13 +160,13 @@ describe('adding an article to D1', () => {
         ? (json as Row[]).map((s, i) => (i === 0 ? { ...s, reportedBy: 'other-stakeholders' } : s))
         : json,
     );
-    const add = await statementsFor(db, ['data', naming], harbour);
+    const add = await statementsFor(db, ['test/fixtures/shipped', naming], harbour);
     await db.batch(add.statements.map((s) => db.prepare(s)));
     const held = await contents(db);
 
     const first = 'istanbul-talks-2025';
-    const dropping = copyOf('data', first, (file, json) =>
-      file === 'actors.json'
+    const dropping = copyOf('test/fixtures/shipped', first, (file, json) =>
+      file.endsWith('actors.json')
         ? (json as Row[]).filter((a) => a.slug !== 'other-stakeholders')
         : json,
     );
@@ -175,7 +184,7 @@ describe('adding an article to D1', () => {
         ? (json as Row[]).map((s, i) => (i === 1 ? { ...s, speaker: 'volodymyr-zelenskyy' } : s))
         : json,
     );
-    const renaming = copyOf('data', first, (file, json) =>
+    const renaming = copyOf('test/fixtures/shipped', first, (file, json) =>
       file === 'actors.json'
         ? (json as Row[]).map((a) =>
             a.slug === 'volodymyr-zelenskyy'
@@ -184,7 +193,7 @@ describe('adding an article to D1', () => {
           )
         : json,
     );
-    const db = await loaded('RENAMED', ['data', quoting]);
+    const db = await loaded('RENAMED', ['test/fixtures/shipped', quoting]);
     const { statements } = await statementsFor(db, [renaming, quoting], first);
     await db.batch(statements.map((s) => db.prepare(s)));
     expect(await contents(db)).toEqual(
@@ -201,11 +210,11 @@ describe('adding an article to D1', () => {
 
   it('replaces an article in a database holding others it was not given, in a batch that does not grow with them', async () => {
     const first = 'istanbul-talks-2025';
-    const small = await loaded('SMALL', ['data']);
-    const large = await loaded('LARGE', ['data', fixture]);
+    const small = await loaded('SMALL', ['test/fixtures/shipped']);
+    const large = await loaded('LARGE', ['test/fixtures/shipped', fixture]);
     const replace = async (db: D1Database) => {
-      // Only data/ is given: the harbour article is the database's alone.
-      const { statements } = await statementsFor(db, ['data'], first);
+      // Only the shipped fixture is given: the harbour article is the database's alone.
+      const { statements } = await statementsFor(db, ['test/fixtures/shipped'], first);
       await db.batch(statements.map((s) => db.prepare(s)));
       return statements;
     };
@@ -216,7 +225,7 @@ describe('adding an article to D1', () => {
       inSmall.join(';\n').replaceAll(/'[0-9a-f]{16}'/g, ''),
     );
     expect(await contents(large)).toEqual(
-      await contents(await loaded('LARGE_FRESH', ['data', fixture])),
+      await contents(await loaded('LARGE_FRESH', ['test/fixtures/shipped', fixture])),
     );
   });
 });

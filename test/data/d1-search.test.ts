@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus.ts';
-import { bodyOf, corpusSql } from '../../scripts/d1/corpus-sql.ts';
+import { bodyWithIds, corpusSql, loadIds } from '../../scripts/d1/corpus-sql.ts';
 import { migrationStatements } from '../../scripts/d1/migrations.ts';
 import { type BuiltData, buildCorpus } from '../../scripts/data/build.ts';
 import type { Db } from '../../src/model/d1/db.ts';
@@ -42,6 +42,11 @@ async function load(mf: Miniflare, name: string, roots: readonly string[]): Prom
   };
 }
 
+/** A record's id in the database (a whole load numbers records oldest article first). */
+const idsOf = (built: BuiltData) => loadIds(built);
+const tableOfType = (type: string) =>
+  tableNames.find((name) => tables[name] === type) as (typeof tableNames)[number];
+
 /** What src/model/search.ts `ranked` returns, as a D1 page would carry it. */
 function bundled(
   built: BuiltData,
@@ -60,7 +65,8 @@ function bundled(
       boostDocument: (id) => targets[id as number]?.[2] ?? 1,
     })
     .map((result) => {
-      const [type, id] = targets[result.id as number] as [SearchableType, number, number];
+      const [type, index] = targets[result.id as number] as [SearchableType, number, number];
+      const id = idsOf(built)[tableOfType(type)][index] as number;
       return { type, id, score: result.score, terms: result.terms };
     });
 }
@@ -130,12 +136,13 @@ function expectSamePage(
 
 // A hit's body is its record's row: the record without its excerpts, which have rows of their own.
 function expectBodies(built: BuiltData, hits: Awaited<ReturnType<typeof searchPage>>['hits']) {
+  const ids = idsOf(built);
+  const idOf = (type: string, index: number) => ids[tableOfType(type)][index] as number;
   for (const hit of hits) {
-    const table = tableNames.find(
-      (name) => tables[name] === hit.type,
-    ) as (typeof tableNames)[number];
-    const record = (built.corpus[table] as unknown as Record<string, unknown>[])[hit.id];
-    const { excerpts: _, ...row } = JSON.parse(bodyOf(built.corpus, record ?? {}));
+    const table = tableOfType(hit.type);
+    const index = ids[table].indexOf(hit.id);
+    const record = (built.corpus[table] as unknown as Record<string, unknown>[])[index];
+    const { excerpts: _, ...row } = JSON.parse(bodyWithIds(built.corpus, record ?? {}, idOf));
     expect(JSON.parse(hit.body)).toEqual(row);
   }
 }
@@ -261,7 +268,7 @@ function sampled(built: BuiltData, every: number): string[] {
 
 corpusSuite(
   'D1 search over the test corpus',
-  () => ['data', 'test/fixtures/corpus'],
+  () => ['test/fixtures/shipped', 'test/fixtures/corpus'],
   (built) => sampled(built, 11),
 );
 
@@ -291,7 +298,7 @@ corpusSuite(
     if (!valmora) throw new Error('the fixture corpus has no actor valmora');
     valmora.aliases.push(...unusual);
     writeFileSync(file, JSON.stringify(actors, null, 2));
-    return ['data', unusualDir];
+    return ['test/fixtures/shipped', unusualDir];
   },
   () => [
     'valmora',
