@@ -3,6 +3,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config';
 import { addArticleStatements, viewOfLoad } from './scripts/d1/add-sql.ts';
 import { corpusSql } from './scripts/d1/corpus-sql.ts';
+import { copySlug, writeArchiveCopy } from './test/archive-copy.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,11 +17,44 @@ const { statements: partsStatements } = corpusSql(corpusRoots, { partBytes: 1 })
 // The fictional article added to a database that holds the real one only, as d1:add adds it.
 const addition = {
   base: corpusSql(['test/fixtures/shipped']).statements,
-  add: addArticleStatements(corpusRoots, 'harbour-accord-2031', viewOfLoad(['test/fixtures/shipped'])).statements,
+  add: addArticleStatements(
+    corpusRoots,
+    'harbour-accord-2031',
+    viewOfLoad(['test/fixtures/shipped']),
+  ).statements,
+};
+
+// The archive run: the test corpus and a later article that cites its registry entities
+// (test/archive-copy.ts), bundled, or added to D1 by d1:add's statements after a whole load.
+const archiveRoots = [...corpusRoots, writeArchiveCopy()];
+const archiveStatements = [
+  ...corpusStatements,
+  ...addArticleStatements(archiveRoots, copySlug, viewOfLoad(corpusRoots)).statements,
+];
+
+interface Suite {
+  /** The compiled corpus the bundled Worker imports as `#data` (test/build-test-corpus.ts). */
+  data: string;
+  include: string[];
+  /** What the D1 run loads into `DB`. */
+  statements: string[];
+}
+
+const suites: Record<'worker' | 'archive', Suite> = {
+  worker: {
+    data: './generated/test-data.js',
+    include: ['test/worker/**/*.test.ts'],
+    statements: corpusStatements,
+  },
+  archive: {
+    data: './generated/test-archive-data.js',
+    include: ['test/archive/**/*.test.ts'],
+    statements: archiveStatements,
+  },
 };
 
 /** The Worker under test, with the bundled corpus or with D1 bound as `DB`. */
-function workerProject(name: string, d1: boolean) {
+function workerProject(name: string, d1: boolean, suite: Suite = suites.worker) {
   return {
     plugins: [
       cloudflareTest({
@@ -34,7 +68,7 @@ function workerProject(name: string, d1: boolean) {
                   // Every request reads the version, so a test sees a load at once.
                   DATA_VERSION_TTL: '0',
                   TEST_MIGRATIONS: migrations,
-                  TEST_CORPUS: corpusStatements,
+                  TEST_CORPUS: suite.statements,
                   TEST_PARTS: partsStatements,
                   TEST_ADDITION: addition,
                 }
@@ -52,10 +86,10 @@ function workerProject(name: string, d1: boolean) {
     ],
     // The Worker under test serves the real corpus plus a fictional second article
     // (test/fixtures/corpus): proof that an article is added with data files alone.
-    resolve: { alias: [{ find: /^#data$/, replacement: here('./generated/test-data.js') }] },
+    resolve: { alias: [{ find: /^#data$/, replacement: here(suite.data) }] },
     test: {
       name,
-      include: ['test/worker/**/*.test.ts'],
+      include: suite.include,
       globalSetup: ['test/build-test-corpus.ts'],
       ...(d1 ? { setupFiles: ['test/worker/d1-setup.ts'] } : {}),
       // The first request of a file loads graphql-js and the schema inside workerd.
@@ -69,6 +103,8 @@ export default defineConfig({
     projects: [
       workerProject('worker', false),
       workerProject('worker-d1', true),
+      workerProject('archive', false, suites.archive),
+      workerProject('archive-d1', true, suites.archive),
       {
         test: { name: 'data', environment: 'node', include: ['test/data/**/*.test.ts'] },
       },

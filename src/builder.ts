@@ -18,7 +18,7 @@ interface Types {
   DefaultNodeNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
   Connection: { totalCount: number };
-  Scalars: { JSON: { Input: unknown; Output: unknown } };
+  Scalars: { JSON: { Input: unknown; Output: unknown }; Date: { Input: string; Output: string } };
 }
 
 export const builder = new SchemaBuilder<Types>({

@@ -1,9 +1,14 @@
 import { buildCorpus, writeCorpusModule } from '../scripts/data/build.ts';
 
-/** Vitest global setup: compiles the corpus the Worker under test imports as `#data`. */
+// The roots vitest.config.ts serves: the test corpus, and the archive (the test corpus and
+// the later article test/archive-copy.ts writes into generated/test-archive).
+const corpusRoots = ['test/fixtures/shipped', 'test/fixtures/corpus'];
+
+/** Vitest global setup: compiles the corpora the Workers under test import as `#data`. */
 export default function setup(): void {
+  writeCorpusModule(buildCorpus(corpusRoots), 'generated/test-data.js');
   writeCorpusModule(
-    buildCorpus(['test/fixtures/shipped', 'test/fixtures/corpus']),
-    'generated/test-data.js',
+    buildCorpus([...corpusRoots, 'generated/test-archive']),
+    'generated/test-archive-data.js',
   );
 }

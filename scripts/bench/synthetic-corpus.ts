@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { moveToRegistry } from '../data/to-registry.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,6 +18,7 @@ import {
   stances,
   type TopicRecord,
 } from '../data/records.ts';
+import { moveToRegistry } from '../data/to-registry.ts';
 
 // A synthetic corpus in the authored shape of data/articles/, for the scale benchmark. Each
 // article is sized like the real one (istanbul-talks-2025): ~7 KB of text in ~35 lines, ~30

@@ -12,6 +12,7 @@ import {
   type Home,
   homesOf,
   linkEntries,
+  loadIds,
   recordRows,
   sortKey,
   tableOf,
@@ -344,10 +345,12 @@ export function addArticleStatements(
 
 /** The view a full load of `roots` leaves in a database (what the tests add to). */
 export function viewOfLoad(roots: readonly string[]): DatabaseView {
-  const { corpus } = buildCorpus(roots);
+  const built = buildCorpus(roots);
+  const { corpus } = built;
+  const loaded = loadIds(built);
   const ids = new Map<string, Map<string, number>>();
   for (const name of tableNames) {
-    ids.set(tables[name], new Map(corpus[name].map((r, i) => [r.slug, i])));
+    ids.set(tables[name], new Map(corpus[name].map((r, i) => [r.slug, loaded[name][i] as number])));
   }
   return {
     ids,

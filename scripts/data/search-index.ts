@@ -35,7 +35,9 @@ export function searchDocuments(
   const targets: [SearchableType, Index, number][] = [];
   // How much the coverage says about a record (the spans that support it) breaks near-ties
   // in its favour: "Istanbul" should rank the talks the article is about above a passing venue.
-  const prominence = (excerpts: number) => Number((1 + 0.5 * Math.log2(excerpts)).toFixed(3));
+  // An actor named only in a byline has no excerpt: it counts as named once.
+  const prominence = (excerpts: number) =>
+    Number((1 + 0.5 * Math.log2(Math.max(1, excerpts))).toFixed(3));
   const add = (
     type: SearchableType,
     index: Index,

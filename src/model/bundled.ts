@@ -9,7 +9,13 @@ import {
   spanText,
 } from './corpus.ts';
 import { wholeList } from './list.ts';
-import { listActors, listDraftClauses, listMeetings, listStatements } from './queries.ts';
+import {
+  listActors,
+  listArticles,
+  listDraftClauses,
+  listMeetings,
+  listStatements,
+} from './queries.ts';
 import { reverseRelations } from './relations.ts';
 import { highlights, search } from './search.ts';
 import type { Store } from './store.ts';
@@ -36,6 +42,7 @@ export const bundledStore: Store = {
     allAt(targetOf(type, field), indexesOf(record, field)) as never,
   listAll,
   actors: listActors,
+  articles: listArticles,
   statements: listStatements,
   meetings: listMeetings,
   draftClauses: listDraftClauses,

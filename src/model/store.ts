@@ -1,11 +1,19 @@
 import type { NodeType, RecordTypes } from './corpus.ts';
 import type { ListView } from './list.ts';
-import type { ActorFilter, DraftClauseFilter, MeetingFilter, StatementFilter } from './queries.ts';
+import type {
+  ActorFilter,
+  ArchiveOrder,
+  ArticleFilter,
+  DraftClauseFilter,
+  MeetingFilter,
+  StatementFilter,
+} from './queries.ts';
 import type { OwnerType, RelationOf, TargetOf } from './relations.ts';
 import type { SearchHit } from './search.ts';
 import type { SearchableType } from './search-options.ts';
 import type {
   ActorData,
+  ArticleData,
   DraftClauseData,
   ExcerptData,
   Index,
@@ -65,7 +73,12 @@ export interface Store {
   ): MaybePromise<RecordTypes[TargetOf<O, F>][]>;
   listAll<T extends keyof RecordTypes>(type: T): AnyList<RecordTypes[T]>;
   actors(filter: ActorFilter | null | undefined): AnyList<ActorData>;
-  statements(filter: StatementFilter | null | undefined): AnyList<StatementData>;
+  /** The archive's articles, newest first unless `order` says OLDEST. */
+  articles(filter: ArticleFilter | null | undefined, order?: ArchiveOrder): AnyList<ArticleData>;
+  statements(
+    filter: StatementFilter | null | undefined,
+    order?: ArchiveOrder,
+  ): AnyList<StatementData>;
   meetings(filter: MeetingFilter | null | undefined): AnyList<MeetingData>;
   draftClauses(filter: DraftClauseFilter | null | undefined): AnyList<DraftClauseData>;
   /** Ranked hits, best first. */

@@ -3,6 +3,7 @@ import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
   ActorRef,
+  ArticleConnectionRef,
   MeetingRef,
   PositionRef,
   StatementConnectionRef,
@@ -94,6 +95,14 @@ builder.node(ActorRef, {
       description: 'Where they stand, subject by subject.',
       resolve: (actor, _args, { store }) => store.relatedAll('Actor', actor, 'positions'),
     }),
+    articles: t.field({
+      type: ArticleConnectionRef,
+      description: 'The articles whose text names them, newest first.',
+      args: t.arg.connectionArgs(),
+      complexity: pageCost,
+      resolve: (actor, args, { store }) =>
+        connection(args, store.related('Actor', actor, 'articles')),
+    }),
   }),
 });
 
@@ -102,7 +111,8 @@ slugLookup('actor', 'Actor', ActorRef, 'An actor');
 builder.queryFields((t) => ({
   actors: t.field({
     type: ActorConnectionRef,
-    description: 'Actors in order of first appearance, optionally filtered.',
+    description:
+      'Actors in order of first appearance (in the newest article that names each), optionally filtered.',
     complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),

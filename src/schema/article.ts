@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { articleJsonLd } from '../model/json-ld.ts';
+import { archiveOrderEnum, dateBoundFields } from './archive-order.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -14,6 +15,7 @@ import {
   StatementConnectionRef,
   TopicConnectionRef,
 } from './refs.ts';
+import { checkFilterSearch } from './search.ts';
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
@@ -46,6 +48,43 @@ ParagraphRef.implement({
   }),
 });
 
+const ArticleOrderRef = archiveOrderEnum('ArticleOrder', 'articles');
+
+const ArticleFilterRef = builder.inputType('ArticleFilter', {
+  description:
+    'Narrows a list of articles; references take slugs. Criteria combine with AND, values within one with OR.',
+  fields: (t) => ({
+    publishedAfter: t.field({
+      type: 'Date',
+      required: false,
+      description: dateBoundFields.publishedAfter,
+    }),
+    publishedBefore: t.field({
+      type: 'Date',
+      required: false,
+      description: dateBoundFields.publishedBefore,
+    }),
+    publisher: t.stringList({
+      required: false,
+      description: 'Only articles these outlets published.',
+    }),
+    author: t.stringList({ required: false, description: 'Only articles these actors wrote.' }),
+    mentions: t.stringList({
+      required: false,
+      description: 'Only articles whose text names these actors.',
+    }),
+    topic: t.stringList({
+      required: false,
+      description: 'Only articles whose text names these topics.',
+    }),
+    search: t.string({
+      required: false,
+      description:
+        'Only articles holding a statement, or naming an actor, that matches these words as `Query.search` matches them (the list keeps its order).',
+    }),
+  }),
+});
+
 builder.node(ArticleRef, {
   description: 'A news article: the verbatim source that every other record points into.',
   interfaces: [SourcedRef],
@@ -60,10 +99,16 @@ builder.node(ArticleRef, {
       description: 'The outlet that published the article.',
       resolve: (article, _args, { store }) => store.atOptional('Actor', article.publisher),
     }),
+    authors: t.field({
+      type: [ActorRef],
+      description: 'The byline, in the order the article credits it; empty when it has none.',
+      // A database loaded before articles had authors has none in its rows.
+      resolve: (article, _args, { store }) => store.allAt('Actor', article.authors ?? []),
+    }),
     publishedOn: t.field({
       type: PartialDateRef,
       nullable: true,
-      description: 'When it was published, as precisely as known.',
+      description: 'When it was published, as precisely as known (to the day where known).',
       resolve: (article) => article.publishedOn,
     }),
     url: t.field({
@@ -146,9 +191,20 @@ slugLookup('article', 'Article', ArticleRef, 'An article');
 builder.queryFields((t) => ({
   articles: t.field({
     type: ArticleConnectionRef,
-    description: 'Every article in the corpus.',
-    args: t.arg.connectionArgs(),
+    description:
+      'The articles of the archive, newest first unless `orderBy` says otherwise, optionally filtered.',
     complexity: pageCost,
-    resolve: (_root, args, { store }) => connection(args, store.listAll('Article')),
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: ArticleFilterRef, required: false, description: 'Narrows the list.' }),
+      orderBy: t.arg({
+        type: ArticleOrderRef,
+        required: false,
+        defaultValue: 'NEWEST',
+        description: 'The order: newest article first (the default), or oldest first.',
+      }),
+    },
+    resolve: (_root, args, { store }) =>
+      connection(args, store.articles(checkFilterSearch(args.filter), args.orderBy ?? 'NEWEST')),
   }),
 }));

@@ -2,6 +2,7 @@ import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'gra
 import { builder } from '../builder.ts';
 import { encodeGlobalID } from './global-id.ts';
 import './json.ts';
+import './date.ts';
 import './sourced.ts';
 import './excerpt.ts';
 import './partial-date.ts';

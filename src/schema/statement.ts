@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { archiveOrderEnum, dateBoundFields } from './archive-order.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -25,10 +26,26 @@ export const StatementKindRef = builder.enumType('StatementKind', {
   },
 });
 
+const StatementOrderRef = archiveOrderEnum('StatementOrder', 'statements');
+
 const StatementFilterRef = builder.inputType('StatementFilter', {
   description:
     'Narrows a list of statements; references take slugs. Criteria combine with AND, values within one with OR.',
   fields: (t) => ({
+    article: t.stringList({
+      required: false,
+      description: 'Only statements these articles report.',
+    }),
+    publishedAfter: t.field({
+      type: 'Date',
+      required: false,
+      description: dateBoundFields.publishedAfter.replace('those', 'statements of articles'),
+    }),
+    publishedBefore: t.field({
+      type: 'Date',
+      required: false,
+      description: dateBoundFields.publishedBefore.replace('those', 'statements of articles'),
+    }),
     speaker: t.stringList({ required: false, description: 'Only statements by these actors.' }),
     kind: t.field({
       type: [StatementKindRef],
@@ -115,7 +132,8 @@ slugLookup('statement', 'Statement', StatementRef, 'A statement');
 builder.queryFields((t) => ({
   statements: t.field({
     type: StatementConnectionRef,
-    description: 'Statements in order of appearance, optionally filtered.',
+    description:
+      'Statements, newest article first and in order of appearance within it unless `orderBy` says otherwise, optionally filtered.',
     complexity: pageCost,
     args: {
       ...t.arg.connectionArgs(),
@@ -124,8 +142,14 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Narrows the list.',
       }),
+      orderBy: t.arg({
+        type: StatementOrderRef,
+        required: false,
+        defaultValue: 'NEWEST',
+        description: 'The order: newest article first (the default), or oldest first.',
+      }),
     },
     resolve: (_root, args, { store }) =>
-      connection(args, store.statements(checkFilterSearch(args.filter))),
+      connection(args, store.statements(checkFilterSearch(args.filter), args.orderBy ?? 'NEWEST')),
   }),
 }));

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
+  ArticleConnectionRef,
   DraftClauseRef,
   PositionRef,
   StatementConnectionRef,
@@ -40,6 +41,14 @@ builder.node(TopicRef, {
       type: [PositionRef],
       description: 'Positions that bear on this topic.',
       resolve: (topic, _args, { store }) => store.relatedAll('Topic', topic, 'positions'),
+    }),
+    articles: t.field({
+      type: ArticleConnectionRef,
+      description: 'The articles whose text names this topic, newest first.',
+      args: t.arg.connectionArgs(),
+      complexity: pageCost,
+      resolve: (topic, args, { store }) =>
+        connection(args, store.related('Topic', topic, 'articles')),
     }),
   }),
 });

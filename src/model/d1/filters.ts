@@ -7,7 +7,8 @@ import type { Db } from './db.ts';
 export type Criterion =
   | { facet: string; values: readonly string[] }
   | { via: string; owner: string; slugs: readonly string[] }
-  | { ids: () => Promise<number[]> };
+  | { ids: () => Promise<number[]> }
+  | { sortFrom: string; sortBelow: string };
 
 /** The SQL of a criterion, a fixed text per kind: every value is a bound parameter. */
 async function clauseOf(criterion: Criterion): Promise<[string, unknown[]]> {
@@ -24,8 +25,19 @@ async function clauseOf(criterion: Criterion): Promise<[string, unknown[]]> {
       [criterion.via, criterion.owner, JSON.stringify(criterion.slugs)],
     ];
   }
+  if ('sortFrom' in criterion) {
+    // A range of the default order (record_by_sort): the records of a span of dates.
+    return ['r.sort >= ? AND r.sort < ?', [criterion.sortFrom, criterion.sortBelow]];
+  }
   return ['r.id IN (SELECT value FROM json_each(?))', [JSON.stringify(await criterion.ids())]];
 }
+
+// OLDEST: a sort key begins with eight digits that sort newest first (archive-order.ts); the
+// rest (the article's slug, then the place in it) keeps its order within a day.
+const orderBy = {
+  NEWEST: 'sort',
+  OLDEST: 'substr(sort, 1, 8) DESC, substr(sort, 9)',
+};
 
 /**
  * A page of the records of `type` that meet every criterion, in default order, with how many
@@ -37,14 +49,15 @@ export async function filteredPage(
   criteria: readonly Criterion[],
   offset: number,
   limit: number,
+  order: 'NEWEST' | 'OLDEST' = 'NEWEST',
 ) {
   const clauses = await Promise.all(criteria.map(clauseOf));
   const where = clauses.map(([sql]) => `AND ${sql}`).join('\n    ');
   const sql = `WITH m AS (SELECT r.id, r.sort, r.body FROM record r WHERE r.type = ?
     ${where})
   SELECT (SELECT COUNT(*) FROM m) AS total, p.id, p.body FROM (SELECT 1)
-  LEFT JOIN (SELECT id, body, sort FROM m ORDER BY sort LIMIT ? OFFSET ?) p ON 1
-  ORDER BY p.sort`;
+  LEFT JOIN (SELECT id, body, sort FROM m ORDER BY ${orderBy[order]} LIMIT ? OFFSET ?) p ON 1
+  ORDER BY ${orderBy[order].replaceAll('sort', 'p.sort')}`;
   return db.all<{ total: number; id: number | null; body: string | null }>(sql, [
     type,
     ...clauses.flatMap(([, params]) => params),

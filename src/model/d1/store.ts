@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
+import { dayOf, newestFirst } from '../archive-order.ts';
 import type { NodeType, RecordTypes } from '../corpus.ts';
-import type { ActorFilter, DraftClauseFilter, MeetingFilter, StatementFilter } from '../queries.ts';
+import type {
+  ActorFilter,
+  ArchiveOrder,
+  ArticleFilter,
+  DateBounds,
+  DraftClauseFilter,
+  MeetingFilter,
+  StatementFilter,
+} from '../queries.ts';
 import { reverseRelations } from '../relations.ts';
 import type { SearchHit } from '../search.ts';
 import { highlights } from '../search.ts';
@@ -293,12 +302,27 @@ export class D1Store implements Store {
   private filtered<T extends TypeName>(
     type: T,
     criteria: (Criterion | undefined)[],
+    order: ArchiveOrder = 'NEWEST',
   ): LazyList<RecordTypes[T]> {
     const active = criteria.filter((c): c is Criterion => c !== undefined);
-    if (active.length === 0) return this.listAll(type);
+    if (active.length === 0 && order === 'NEWEST') return this.listAll(type);
     return this.lazy(async (offset, limit) =>
-      this.pageOf(type, await filteredPage(this.db, type, active, offset, limit)),
+      this.pageOf(type, await filteredPage(this.db, type, active, offset, limit, order)),
     );
+  }
+
+  /**
+   * The date bounds as a range of sort keys: an article's, and each of its records', begins
+   * with its day, newest first (archive-order.ts). An undated article is within no bounds.
+   */
+  private within(bounds: DateBounds): Criterion | undefined {
+    if (bounds.publishedAfter == null && bounds.publishedBefore == null) return undefined;
+    const from = bounds.publishedBefore == null ? 0 : 99_999_999 - dayOf(bounds.publishedBefore);
+    const to = bounds.publishedAfter == null ? 1 : dayOf(bounds.publishedAfter);
+    return {
+      sortFrom: String(from).padStart(8, '0'),
+      sortBelow: to <= 1 ? newestFirst(0) : newestFirst(to - 1),
+    };
   }
 
   private searched(type: 'Actor' | 'Statement', query: string): Criterion {
@@ -312,21 +336,66 @@ export class D1Store implements Store {
     ]);
   }
 
-  statements(filter: StatementFilter | null | undefined) {
-    return this.filtered('Statement', [
-      filter?.speaker
-        ? { via: 'Actor.statements', owner: 'Actor', slugs: filter.speaker }
-        : undefined,
-      filter?.kind ? { facet: 'statementsByKind', values: filter.kind } : undefined,
-      filter?.topic ? { via: 'Topic.statements', owner: 'Topic', slugs: filter.topic } : undefined,
-      filter?.mentions
-        ? { via: 'Actor.mentionedIn', owner: 'Actor', slugs: filter.mentions }
-        : undefined,
-      filter?.meeting != null
-        ? { via: 'Meeting.statements', owner: 'Meeting', slugs: [filter.meeting] }
-        : undefined,
-      filter?.search != null ? this.searched('Statement', filter.search) : undefined,
+  articles(filter: ArticleFilter | null | undefined, order: ArchiveOrder = 'NEWEST') {
+    const search = filter?.search;
+    return this.filtered(
+      'Article',
+      [
+        this.within(filter ?? {}),
+        filter?.publisher ? { facet: 'articlesByPublisher', values: filter.publisher } : undefined,
+        filter?.author ? { facet: 'articlesByAuthor', values: filter.author } : undefined,
+        filter?.mentions
+          ? { via: 'Actor.articles', owner: 'Actor', slugs: filter.mentions }
+          : undefined,
+        filter?.topic ? { via: 'Topic.articles', owner: 'Topic', slugs: filter.topic } : undefined,
+        search != null ? { ids: () => this.articlesMatching(search) } : undefined,
+      ],
+      order,
+    );
+  }
+
+  /** The articles that hold a statement, or name an actor, that matches the words. */
+  private async articlesMatching(query: string): Promise<number[]> {
+    const [statements, actors] = await Promise.all([
+      matchingIds(this.db, 'Statement', query),
+      matchingIds(this.db, 'Actor', query),
     ]);
+    if (statements.length === 0 && actors.length === 0) return [];
+    const rows = await this.db.all<{ id: number }>(
+      `SELECT json_extract(r.body, '$.excerpt.article') AS id FROM json_each(?1) k
+        JOIN record r ON r.type = 'Statement' AND r.id = k.value
+      UNION SELECT l.item FROM json_each(?2) k
+        JOIN link l ON l.list = 'Actor.articles' AND l.owner = k.value`,
+      [JSON.stringify(statements), JSON.stringify(actors)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  statements(filter: StatementFilter | null | undefined, order: ArchiveOrder = 'NEWEST') {
+    return this.filtered(
+      'Statement',
+      [
+        filter?.article
+          ? { via: 'Article.statements', owner: 'Article', slugs: filter.article }
+          : undefined,
+        this.within(filter ?? {}),
+        filter?.speaker
+          ? { via: 'Actor.statements', owner: 'Actor', slugs: filter.speaker }
+          : undefined,
+        filter?.kind ? { facet: 'statementsByKind', values: filter.kind } : undefined,
+        filter?.topic
+          ? { via: 'Topic.statements', owner: 'Topic', slugs: filter.topic }
+          : undefined,
+        filter?.mentions
+          ? { via: 'Actor.mentionedIn', owner: 'Actor', slugs: filter.mentions }
+          : undefined,
+        filter?.meeting != null
+          ? { via: 'Meeting.statements', owner: 'Meeting', slugs: [filter.meeting] }
+          : undefined,
+        filter?.search != null ? this.searched('Statement', filter.search) : undefined,
+      ],
+      order,
+    );
   }
 
   meetings(filter: MeetingFilter | null | undefined) {
