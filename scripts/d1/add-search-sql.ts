@@ -46,7 +46,8 @@ export interface Renamed {
 }
 
 /**
- * The statements that give `home` the search documents `rows` and no others. Statements and
+ * The statements that give `home` the search documents `rows` and no others, and replace the
+ * documents `also` (registry entities the article rewrites, homed elsewhere). Statements and
  * positions of other articles whose speaker is a `renamed` actor are found by that speaker's
  * words: their speaker field is indexed again.
  */
@@ -54,12 +55,13 @@ export function addSearchStatements(
   home: string,
   rows: DocumentRows,
   renamed: readonly Renamed[],
+  also: readonly number[] = [],
 ): string[] {
-  const own = `SELECT doc FROM search_doc WHERE home = ${literal(home)}`;
+  const own = `SELECT doc FROM search_doc WHERE home = ${literal(home)}${also.length > 0 ? ` UNION SELECT value FROM json_each(${literal(JSON.stringify(also))})` : ''}`;
   const statements = [
     ...moving(own, '-'),
-    `UPDATE search_stat SET value = value - (SELECT COUNT(*) FROM search_doc WHERE home = ${literal(home)}) WHERE key = 'documents'`,
-    `DELETE FROM search_doc WHERE home = ${literal(home)}`,
+    `UPDATE search_stat SET value = value - (SELECT COUNT(*) FROM search_doc WHERE doc IN (${own})) WHERE key = 'documents'`,
+    `DELETE FROM search_doc WHERE doc IN (${own})`,
     ...inserts('search_doc', rows.search_doc),
     ...inserts('search_posting', rows.search_posting),
     ...moving(own, '+'),

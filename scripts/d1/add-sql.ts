@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { references } from '../../src/model/relations.ts';
+import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
+import { type SearchableType, searchableTypes } from '../../src/model/search-options.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { Problems } from '../data/problems.ts';
@@ -17,7 +18,7 @@ import {
   sortKey,
   tableOf,
 } from './corpus-sql.ts';
-import { documentRows } from './search-sql.ts';
+import { docKey, documentRows } from './search-sql.ts';
 import { inserts, literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
@@ -41,6 +42,8 @@ export interface DatabaseView {
   referencedBy?: Map<string, string[]>;
   /** The words (name and aliases) each of the article's actors is found by now, by slug. */
   words?: Map<string, string>;
+  /** The registry entities the database's version of the article cites, by type. */
+  cited?: Map<string, Set<string>>;
 }
 
 type Homes = ReturnType<typeof homesOf>;
@@ -51,14 +54,84 @@ const ownedBy =
   (name: TableName, i: Index): boolean =>
     homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
 
+const isSearchable = (type: string): type is SearchableType =>
+  (searchableTypes as readonly string[]).includes(type);
+
+/** The type of a list's items (`Article.actors` → Actor; a filter list by its name). */
+const targetOfList = (list: string): string => {
+  const [owner = '', field = ''] = list.split('.');
+  return (
+    (reverseRelations as Record<string, Record<string, string>>)[owner]?.[field] ??
+    (filterLists as Record<string, string>)[list] ??
+    ''
+  );
+};
+
+// The registry's entities (scripts/data/records.ts registryFiles): several articles cite one.
+const registryTables = new Set<TableName>([
+  'actors',
+  'meetings',
+  'draftAgreements',
+  'draftClauses',
+  'topics',
+]);
+/** The lists of the registry entities an article cites (owner the article). */
+const citationLists = Object.entries(reverseRelations.Article)
+  .filter(([, type]) => registryTables.has(tableOf(type)))
+  .map(([field]) => `Article.${field}`);
 /**
- * The slugs, by type, whose ids the article's rows can hold: its own records, those their
- * fields reference, the owners of the lists they are in, and every article (an excerpt names
- * one). addArticleStatements asks for no other id, so only these are read.
+ * The lists whose items are registry entities and whose membership the registry alone decides
+ * (an actor's kind, a meeting's participants): rewritten whole for a rewritten entity.
  */
-function namedBy(built: BuiltData, homes: Homes, slug: string): Map<string, Set<string>> {
+const registryLists = (type: string): string[] => [
+  ...Object.entries(reverseRelations).flatMap(([owner, fields]) =>
+    owner === 'Article'
+      ? []
+      : Object.entries(fields)
+          .filter(([, target]) => target === type)
+          .map(([field]) => `${owner}.${field}`),
+  ),
+  ...Object.entries(filterLists)
+    .filter(([, target]) => target === type)
+    .map(([list]) => list),
+];
+
+/**
+ * Whether d1:add writes a compiled record: one the article's folder defines, or a registry
+ * entity the article cites now or cited before (its spans, aliases, place in the order and
+ * search document change with the article's), or whose home the article is.
+ */
+function writtenBy(
+  built: BuiltData,
+  homes: Homes,
+  slug: string,
+  citedBefore: Map<string, Set<string>> = new Map(),
+) {
   const { corpus } = built;
   const own = ownedBy(built, homes, slug);
+  const article = corpus.articles.findIndex((a) => a.slug === slug);
+  return (name: TableName, i: Index): boolean => {
+    if (own(name, i)) return true;
+    if (!registryTables.has(name)) return false;
+    const r = corpus[name][i] as { slug: string; excerpts: ExcerptData[] };
+    return (
+      r.excerpts.some((e) => e.article === article) ||
+      (citedBefore.get(tables[name])?.has(r.slug) ?? false)
+    );
+  };
+}
+
+/**
+ * The slugs, by type, whose ids the article's rows can hold: the records it writes, those
+ * their fields reference, the owners of the lists they are in, and every article (an excerpt
+ * names one). addArticleStatements asks for no other id, so only these are read.
+ */
+function namedBy(
+  built: BuiltData,
+  written: (name: TableName, i: Index) => boolean,
+): Map<string, Set<string>> {
+  const { corpus } = built;
+  const own = written;
   const named = new Map<string, Set<string>>(
     tableNames.map((name) => [tables[name], new Set<string>()]),
   );
@@ -105,7 +178,15 @@ export async function readView(
 ): Promise<DatabaseView> {
   const home = literal(slug);
   const homes = homesOf(built);
-  const named = namedBy(built, homes, slug);
+  // The registry entities the database's version of the article cites (its citation lists).
+  const cited = new Map<string, Set<string>>();
+  for (const row of await query<{ type: string; slug: string }>(
+    `SELECT r.type, r.slug FROM record a JOIN link l ON l.list IN (${citationLists.map(literal).join(', ')}) AND l.owner = a.id JOIN record r ON r.type = CASE l.list ${citationLists.map((list) => `WHEN ${literal(list)} THEN ${literal(targetOfList(list))}`).join(' ')} END AND r.id = l.item WHERE a.type = 'Article' AND a.slug = ${home}`,
+  )) {
+    cited.set(row.type, (cited.get(row.type) ?? new Set()).add(row.slug));
+  }
+  const written = writtenBy(built, homes, slug, cited);
+  const named = namedBy(built, written);
   const ids = new Map<string, Map<string, number>>();
   const next = new Map<string, number>();
   for (const name of tableNames) {
@@ -137,9 +218,15 @@ export async function readView(
   for (const row of await query<{ type: string; slug: string }>(
     `SELECT type, slug FROM record WHERE home = ${home}`,
   )) {
-    if (homes[tableOf(row.type)]?.get(row.slug)?.article !== slug) {
-      dropped.push(`${row.type} ${row.slug}`);
-    }
+    const name = tableOf(row.type);
+    const index = built.corpus.slugs[row.type as keyof typeof built.corpus.slugs]?.get(row.slug);
+    // A registry entity another article still cites is rewritten, not dropped.
+    const kept =
+      index !== undefined &&
+      (registryTables.has(name)
+        ? written(name, index)
+        : homes[name].get(row.slug)?.article === slug);
+    if (!kept) dropped.push(`${row.type} ${row.slug}`);
   }
   const [meta] = await query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'");
   // Every id in another article's body that names one of the article's records, by the
@@ -182,12 +269,13 @@ export async function readView(
     ]);
   }
   const words = new Map<string, string>();
+  const actors = built.corpus.actors.filter((_, i) => written('actors', i)).map((a) => a.slug);
   for (const actor of await query<{ slug: string; name: string; aliases: string }>(
-    `SELECT slug, json_extract(body, '$.name') AS name, json_extract(body, '$.aliases') AS aliases FROM record WHERE home = ${home} AND type = 'Actor'`,
+    `SELECT slug, json_extract(body, '$.name') AS name, json_extract(body, '$.aliases') AS aliases FROM record WHERE type = 'Actor' AND (home = ${home} OR slug IN (SELECT value FROM json_each(${literal(JSON.stringify(actors))})))`,
   )) {
     words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
   }
-  return { ids, next, keys, version: meta?.value ?? '', referencedBy, words };
+  return { ids, next, keys, version: meta?.value ?? '', referencedBy, words, cited };
 }
 
 /**
@@ -211,6 +299,7 @@ export function addArticleStatements(
   const homes = homesOf(built);
   const problems = new Problems();
   const own = ownedBy(built, homes, slug);
+  const written = writtenBy(built, homes, slug, view.cited);
   if (!corpus.articles.some((a) => a.slug === slug)) {
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
     problems.throwIfAny();
@@ -233,9 +322,11 @@ export function addArticleStatements(
     const type = tables[name];
     const known = new Map(view.ids.get(type) ?? []);
     let next = view.next.get(type) ?? 0;
-    corpus[name].forEach((r, i) => {
-      if (own(name, i) && !known.has(r.slug)) known.set(r.slug, next++);
-    });
+    // New slugs take the next ids in the order a whole load numbers records (load-order.ts).
+    for (const i of built.order[name]) {
+      const r = corpus[name][i] as { slug: string };
+      if (written(name, i) && !known.has(r.slug)) known.set(r.slug, next++);
+    }
     ids.set(type, known);
   }
   const idOf = (type: string, index: Index, field: string, place: string): number => {
@@ -257,11 +348,13 @@ export function addArticleStatements(
     const s = corpus.articles[article]?.slug ?? '';
     return s === slug ? ownKey : (view.keys.get(s) ?? '');
   };
+  const homeOf = (name: TableName, i: Index): Home =>
+    homes[name].get((corpus[name][i] as { slug: string }).slug) as Home;
   const sortOf = (name: TableName, i: Index): string => {
     const r = corpus[name][i] as { slug: string; excerpts: ExcerptData[] };
-    // Only the article's own records are placed: their home is the article.
-    const home = { ...(homes[name].get(r.slug) as Home), articleKey: ownKey };
-    return sortKey(r, home, keyOf, name === 'articles');
+    const home = homeOf(name, i);
+    const articleKey = home.article === slug ? ownKey : (view.keys.get(home.article) ?? '');
+    return sortKey(r, { ...home, articleKey }, keyOf, name === 'articles');
   };
 
   const records: unknown[][] = [];
@@ -270,38 +363,64 @@ export function addArticleStatements(
   for (const name of tableNames) {
     const type = tables[name];
     corpus[name].forEach((r, i) => {
-      if (!own(name, i)) return;
+      if (!written(name, i)) return;
       const place = `${name}[${i}] (${r.slug})`;
       const body = bodyWithIds(corpus, r as unknown as Record<string, unknown>, (t, index, field) =>
         idOf(t, index, field, place),
       );
       const id = ids.get(type)?.get(r.slug) as number;
-      const rows = recordRows([type, id, r.slug, slug, sortOf(name, i)], body);
+      const rows = recordRows([type, id, r.slug, homeOf(name, i).article, sortOf(name, i)], body);
       records.push(rows.record);
       spans.push(...rows.excerpts);
     });
   }
+  // Another article's citation of a rewritten entity keeps its row, at the entity's new place.
+  const moved = new Map<string, [number, string, string][]>(citationLists.map((l) => [l, []]));
+  const rewrittenIds = new Map<string, number[]>();
+  for (const name of registryTables) {
+    const list: number[] = [];
+    corpus[name].forEach((r, i) => {
+      if (!written(name, i)) return;
+      const id = idOf(tables[name], i, 'id', `${name}[${i}] (${r.slug})`);
+      list.push(id);
+      for (const l of citationLists) {
+        if (tableOf(targetOfList(l)) === name) {
+          moved.get(l)?.push([id, sortOf(name, i), homeOf(name, i).article]);
+        }
+      }
+    });
+    if (list.length > 0) rewrittenIds.set(tables[name], list);
+  }
+  const article = corpus.articles.findIndex((a) => a.slug === slug);
   for (const { list, owner, items, item } of linkEntries(corpus)) {
-    if (!own(items, item)) continue;
+    const kept =
+      own(items, item) ||
+      (citationLists.includes(list) && typeof owner !== 'string' && owner.index === article) ||
+      (written(items, item) && registryLists(tables[items]).includes(list));
+    if (!kept) continue;
     const ownerKey =
       typeof owner === 'string'
         ? owner
         : idOf(owner.type, owner.index, list, `${owner.type} ${owner.index}`);
     const itemId = idOf(tables[items], item, list, `${tables[items]} ${item}`);
-    links.push([list, ownerKey, sortOf(items, item), itemId, slug]);
+    links.push([list, ownerKey, sortOf(items, item), itemId, homeOf(items, item).article]);
   }
+  const articleId = idOf('Article', article, 'id', `articles[${article}] (${slug})`);
   problems.throwIfAny();
 
   const search = documentRows(built, (type, index) =>
-    own(tableOf(type), index)
-      ? { id: idOf(type, index, 'search', `search document of ${type} ${index}`), home: slug }
+    written(tableOf(type), index)
+      ? {
+          id: idOf(type, index, 'search', `search document of ${type} ${index}`),
+          home: homeOf(tableOf(type), index).article,
+        }
       : null,
   );
   const renamed: Renamed[] = [];
   corpus.actors.forEach((actor, i) => {
     const before = view.words?.get(actor.slug);
     const now = names(corpus, [i]);
-    if (own('actors', i) && before !== undefined && before !== now) {
+    if (written('actors', i) && before !== undefined && before !== now) {
       renamed.push({ id: idOf('Actor', i, 'search', `actors[${i}]`), words: now });
     }
   });
@@ -314,10 +433,23 @@ export function addArticleStatements(
     .digest('hex')
     .slice(0, 16);
   const home = literal(slug);
-  // The lists and type counts the article's rows are in lose them and gain the new ones, by
-  // the rows themselves (link_by_home, record_by_home): no other list is read or rewritten.
-  const lists = `SELECT list, owner, COUNT(*) AS n FROM link WHERE home = ${home} GROUP BY 1, 2`;
-  const types = `SELECT type AS list, '' AS owner, COUNT(*) AS n FROM record WHERE home = ${home} GROUP BY 1`;
+  const json = (value: unknown) => literal(JSON.stringify(value));
+  const rewritten = [...rewrittenIds];
+  // The rows the article replaces: its own (by home), its citation lists, and each rewritten
+  // registry entity's record, spans and registry lists (by key).
+  const ofRewritten = (idColumn: string, lists?: (type: string) => string[]) =>
+    rewritten
+      .map(
+        ([type, list]) =>
+          ` OR (${lists ? `list IN (${lists(type).map(literal).join(', ')})` : `type = ${literal(type)}`} AND ${idColumn} IN (SELECT value FROM json_each(${json(list)})))`,
+      )
+      .join('');
+  const linkRows = `((home = ${home} AND list NOT IN (${citationLists.map(literal).join(', ')})) OR (list IN (${citationLists.map(literal).join(', ')}) AND owner = ${articleId})${ofRewritten('item', registryLists)})`;
+  const recordRowsOf = `(home = ${home}${ofRewritten('id')})`;
+  // The lists and type counts the replaced rows are in lose them and gain the new ones, by
+  // the rows themselves (link_by_home, record_by_home, keys): no other list is rewritten.
+  const lists = `SELECT list, owner, COUNT(*) AS n FROM link WHERE ${linkRows} GROUP BY 1, 2`;
+  const types = `SELECT type AS list, '' AS owner, COUNT(*) AS n FROM record WHERE ${recordRowsOf} GROUP BY 1`;
   const leave = (rows: string) =>
     `WITH old AS (${rows}) UPDATE tally SET n = tally.n - old.n FROM old WHERE tally.list = old.list AND tally.owner = old.owner`;
   const enter = (rows: string) =>
@@ -328,16 +460,29 @@ export function addArticleStatements(
       leave(lists),
       leave(types),
       // A list left empty has no tally, as after a whole load; a type keeps its count of 0.
-      `DELETE FROM tally WHERE n = 0 AND owner <> '' AND (list, owner) IN (SELECT list, owner FROM link WHERE home = ${home})`,
-      `DELETE FROM link WHERE home = ${home}`,
-      `DELETE FROM record WHERE home = ${home}`,
-      `DELETE FROM excerpts WHERE home = ${home}`,
+      `DELETE FROM tally WHERE n = 0 AND owner <> '' AND (list, owner) IN (SELECT list, owner FROM link WHERE ${linkRows})`,
+      `DELETE FROM link WHERE ${linkRows}`,
+      `DELETE FROM record WHERE ${recordRowsOf}`,
+      `DELETE FROM excerpts WHERE ${recordRowsOf}`,
+      ...[...moved]
+        .filter(([, entries]) => entries.length > 0)
+        .map(
+          ([list, entries]) =>
+            `UPDATE link SET sort = json_extract(m.value, '$[1]'), home = json_extract(m.value, '$[2]') FROM json_each(${json(entries)}) m WHERE link.list = ${literal(list)} AND link.item = json_extract(m.value, '$[0]')`,
+        ),
       ...inserts('record', records, 200),
       ...inserts('excerpts', spans, 200),
       ...inserts('link', links),
       enter(lists),
       enter(types),
-      ...addSearchStatements(slug, search, renamed),
+      ...addSearchStatements(
+        slug,
+        search,
+        renamed,
+        rewritten.flatMap(([type, list]) =>
+          isSearchable(type) ? list.map((id) => docKey(type, id)) : [],
+        ),
+      ),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,
     ],
   };

@@ -76,11 +76,15 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
   const homes = new Map(
     Object.entries(origins).map(([name, list]) => [
       name,
-      new Map(list.map((o) => [o.slug, o.article])),
+      new Map(list.map((o, at) => [o.slug, { article: o.article, at }])),
     ]),
   );
   const base = { ...compiled, version: '', searchTargets: [] };
-  const order = loadOrder(base, (name, slug) => homes.get(name)?.get(slug));
+  const order = loadOrder(
+    base,
+    (name, slug) => homes.get(name)?.get(slug)?.article,
+    (name, slug) => homes.get(name)?.get(slug)?.at ?? 0,
+  );
   const { documents, targets } = searchDocuments(base, order);
   const searchIndex = buildSearchIndex(documents);
   const body = { ...compiled, searchTargets: targets };

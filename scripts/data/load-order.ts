@@ -1,31 +1,49 @@
 import { articleKey } from '../../src/model/archive-order.ts';
 import { tableNames } from '../../src/model/packed.ts';
-import type { Corpus, Index } from '../../src/model/types.ts';
+import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 
 type TableName = (typeof tableNames)[number];
 
 /**
  * Each table's records (their compiled indexes) in the order a database numbers them on a
- * whole load: the oldest home article's first, each home's in compiled order. It is the order
- * in which adding the articles one at a time, oldest first, numbers them (a new slug takes the
- * next free id), so that a database loaded whole and one grown by d1:add in date order hold
- * the same rows, and the search index adds its documents in the same order (equal scores are
- * ordered by it on both stores).
+ * whole load: the oldest home article's first, each home's by where they first stand in it,
+ * then in the order the files list them (`loaded`). None of it depends on what newer
+ * articles cite, so it is also the order in which adding the articles one at a time, oldest
+ * first, numbers them (d1:add gives new slugs the next free ids in this order): a database
+ * loaded whole and one grown by d1:add in date order hold the same rows, and the search index
+ * adds its documents in the same order (equal scores are ordered by it on both stores).
  */
 export function loadOrder(
   corpus: Corpus,
   homeOf: (name: TableName, slug: string) => string | undefined,
+  loaded: (name: TableName, slug: string) => number,
 ): Record<TableName, Index[]> {
   const keys = new Map(corpus.articles.map((a) => [a.slug, articleKey(a.slug, a.publishedOn)]));
+  const articleIndex = new Map(corpus.articles.map((a, i) => [a.slug, i]));
   const order = {} as Record<TableName, Index[]>;
   for (const name of tableNames) {
     const list = corpus[name] as { slug: string }[];
-    const keyOf = list.map((r) => keys.get(homeOf(name, r.slug) ?? '') ?? '');
+    const homes = list.map((r) => homeOf(name, r.slug) ?? '');
+    const keyOf = homes.map((home) => keys.get(home) ?? '');
+    const at = list.map((r) => loaded(name, r.slug));
+    // Where a record first stands in its home article (an article stands at its start; a
+    // record with no span there, an actor named only in a byline, after the rest).
+    const first = list.map((r, i) => {
+      const home = articleIndex.get(homes[i] as string);
+      const starts = ((r as { excerpts?: ExcerptData[] }).excerpts ?? [])
+        .filter((e) => e.article === home)
+        .map((e) => e.start);
+      return name === 'articles' ? 0 : Math.min(Number.MAX_SAFE_INTEGER, ...starts);
+    });
     // Article keys sort newest first: the oldest home has the greatest key.
     order[name] = list
       .map((_, i) => i)
       .sort((a, b) =>
-        keyOf[a] === keyOf[b] ? a - b : (keyOf[a] as string) > (keyOf[b] as string) ? -1 : 1,
+        keyOf[a] !== keyOf[b]
+          ? (keyOf[a] as string) > (keyOf[b] as string)
+            ? -1
+            : 1
+          : (first[a] as number) - (first[b] as number) || (at[a] as number) - (at[b] as number),
       );
   }
   return order;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
 import { corpusSql, corpusTables } from '../../scripts/d1/corpus-sql.ts';
 import { migrationStatements } from '../../scripts/d1/migrations.ts';
+import { copySlug, writeArchiveCopy } from '../archive-copy.ts';
 import { toWordsOnly } from './words-only.ts';
 
 const fixture = 'test/fixtures/corpus';
@@ -21,6 +22,10 @@ beforeAll(() => {
     modules: true,
     script: "export default { fetch() { return new Response('') } }",
     d1Databases: [
+      'SHARED',
+      'SHARED_FRESH',
+      'SHARED_EDITED',
+      'SHARED_EDITED_FRESH',
       'BOTH',
       'ADDED',
       'REFUSED',
@@ -227,5 +232,53 @@ describe('adding an article to D1', () => {
     expect(await contents(large)).toEqual(
       await contents(await loaded('LARGE_FRESH', ['test/fixtures/shipped', fixture])),
     );
+  });
+
+  it('rewrites the registry entities a later article cites: their spans, place and search documents', async () => {
+    const shipped = 'test/fixtures/shipped';
+    const later = writeArchiveCopy(mkdtempSync(join(tmpdir(), 'd1-add-copy-')));
+    scratch.push(later);
+    const db = await loaded('SHARED', [shipped]);
+    const { statements } = await statementsFor(db, [shipped, later], copySlug);
+    await db.batch(statements.map((s) => db.prepare(s)));
+    expect(await contents(db)).toEqual(
+      await contents(await loaded('SHARED_FRESH', [shipped, later])),
+    );
+    const markov = await db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM excerpts WHERE type = 'Actor' AND spans LIKE '%Markov%' AND id = (SELECT id FROM record WHERE type = 'Actor' AND slug = 'sergei-markov')",
+      )
+      .first<{ n: number }>();
+    expect(markov?.n).toBeGreaterThan(0);
+
+    // A replacement that gives a registry actor a new alias and stops citing a topic: the
+    // alias reaches the actor's row and its search document, the topic loses its spans there.
+    const dir = join(later, 'articles', copySlug);
+    const edit = (file: string, fn: (records: Row[]) => Row[]) =>
+      writeFileSync(
+        join(dir, file),
+        JSON.stringify(fn(JSON.parse(readFileSync(join(dir, file), 'utf8')))),
+      );
+    edit('actors.json', (actors) =>
+      actors.map((a) =>
+        a.slug === 'turkiye'
+          ? { ...a, aliases: [...((a.aliases as string[]) ?? []), 'Turkey'] }
+          : a,
+      ),
+    );
+    edit('topics.json', (topics) => topics.filter((t) => t.slug !== 'demilitarisation'));
+    const again = await statementsFor(db, [shipped, later], copySlug);
+    await db.batch(again.statements.map((s) => db.prepare(s)));
+    const fresh = await loaded('SHARED_EDITED_FRESH', [shipped, later]);
+    expect(await contents(db)).toEqual(await contents(fresh));
+    const turkiye = await db
+      .prepare(
+        "SELECT json_extract(body, '$.aliases') AS aliases FROM record WHERE type = 'Actor' AND slug = 'turkiye'",
+      )
+      .first<{ aliases: string }>();
+    expect(JSON.parse(turkiye?.aliases ?? '[]')).toContain('Turkey');
+    expect(
+      await db.prepare("SELECT COUNT(*) AS n FROM search_posting WHERE term = 'turkey'").first(),
+    ).toEqual({ n: 1 });
   });
 });

@@ -79,11 +79,16 @@ describe('Actor', () => {
     }
   });
 
-  it('lists actors in order of first appearance', async () => {
-    const { actors } = await graphql<{ actors: { nodes: { slug: string }[] } }>(
-      '{ actors(first: 3) { nodes { slug } } }',
+  it('lists actors newest article first, in order of first appearance within it', async () => {
+    const { actors, articles } = await graphql<{
+      actors: { nodes: { slug: string }[] };
+      articles: { nodes: { slug: string; actors: { nodes: { slug: string }[] } }[] };
+    }>(
+      '{ actors(first: 3) { nodes { slug } } articles(first: 1) { nodes { slug actors(first: 3) { nodes { slug } } } } }',
     );
-    expect(actors.nodes.map((a) => a.slug)).toEqual(['russia', 'ukraine', 'turkiye']);
+    expect(articles.nodes[0]?.slug).toBe('harbour-accord-2031');
+    expect(actors.nodes.map((a) => a.slug)).toEqual(['valmora', 'ostrel', 'ilsa-marrow']);
+    expect(actors.nodes).toEqual(articles.nodes[0]?.actors.nodes);
   });
 
   it('filters actors by kind', async () => {

@@ -66,9 +66,10 @@ describe.skipIf(!env.DB)('adding an article to D1', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(after.headers.get('x-data-version')).not.toBe(version);
     const body = (await after.json()) as { data: { articles: { nodes: { slug: string }[] } } };
+    // Newest first, though it was added last.
     expect(body.data.articles.nodes.map((a) => a.slug)).toEqual([
-      'istanbul-talks-2025',
       'harbour-accord-2031',
+      'istanbul-talks-2025',
     ]);
     expect(await (await get(statement)).json()).toMatchObject({
       data: { statement: { speaker: { name: 'Teodor Quill' } } },

@@ -27,11 +27,17 @@ describe('Topic', () => {
     expect(topic.positions.map((p) => p.slug)).toContain('ukraine-demands-30-day-truce');
   });
 
-  it('lists topics in order of first appearance', async () => {
-    const { topics } = await graphql<{ topics: { totalCount: number; nodes: { slug: string }[] } }>(
-      '{ topics(first: 2) { totalCount nodes { slug } } }',
+  it('lists topics newest article first, in order of first appearance within each', async () => {
+    const { topics, article } = await graphql<{
+      topics: { totalCount: number; nodes: { slug: string }[] };
+      article: { topics: { totalCount: number; nodes: { slug: string }[] } };
+    }>(
+      '{ topics(first: 100) { totalCount nodes { slug } } article(slug: "harbour-accord-2031") { topics(first: 100) { totalCount nodes { slug } } } }',
     );
-    expect(topics.nodes.map((t) => t.slug)).toEqual(['istanbul-talks', 'leadership-meeting']);
+    const newest = article.topics.nodes.map((t) => t.slug);
+    expect(topics.nodes.slice(0, newest.length).map((t) => t.slug)).toEqual(newest);
+    // Then the shipped article's, which names the Istanbul talks first.
+    expect(topics.nodes[newest.length]?.slug).toBe('istanbul-talks');
     expect(topics.totalCount).toBeGreaterThan(15);
   });
 });
