@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { codes, graphql, graphqlRaw } from '../worker/client.ts';
+import { codes, graphql, graphqlRaw, request } from '../worker/client.ts';
 
 // The archive: the test corpus (the shipped article, 2025-05, and a fictional one, 2031-03)
 // and a later report on the Istanbul talks (2025-06-02) that cites the shipped article's
@@ -175,5 +175,19 @@ describe(`the archive${env.DB ? ' (D1)' : ''}`, () => {
     );
     expect(status).toBe(400);
     expect(codes(body)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('takes the same order and filters on the REST twin', async () => {
+    const rest = async (query: string) => {
+      const res = await request(`/rest/articles?${query}`);
+      expect(res.status, query).toBe(200);
+      const body = (await res.json()) as { edges: { node: { slug: string } }[] };
+      return body.edges.map((e) => e.node.slug);
+    };
+    expect(await rest('orderBy=OLDEST')).toEqual([shipped, copy, harbour]);
+    expect(await rest('publishedAfter=2025-05-02&publisher=trt-world')).toEqual([copy]);
+    expect(await rest('mentions=sergei-markov,valmora')).toEqual([harbour, copy, shipped]);
+    const bad = await request('/rest/articles?publishedAfter=May');
+    expect(bad.status).toBe(400);
   });
 });
