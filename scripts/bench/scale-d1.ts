@@ -280,7 +280,17 @@ function bytesUnder(dir: string): number {
 }
 
 interface Answer {
-  data: Record<string, { totalCount?: number; nodes?: { slug?: string; id?: string }[] } | null>;
+  data: Record<
+    string,
+    {
+      totalCount?: number;
+      nodes?: {
+        slug?: string;
+        id?: string;
+        publishedOn?: { year: number; month: number | null };
+      }[];
+    } | null
+  >;
   extensions?: { d1?: { queries: number } };
 }
 async function ask(served: Served, query: string): Promise<Answer> {
@@ -310,6 +320,18 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   const actor = middle.data.actors?.nodes?.[0]?.slug;
   const statement = middle.data.statements?.nodes?.[0]?.id;
   if (!actor || !statement) throw new Error(`N = ${loaded.n}: no actor or statement to look up`);
+  // The archive's queries: the actor that the newest article names first (in the synthetic
+  // corpus, one of the few named in most articles), and a month in the middle of the archive.
+  const archive = await ask(
+    served,
+    `{ actors(first: 1) { nodes { slug } } articles(first: 1${loaded.n > 1 ? `, after: "${cursor(Math.floor(loaded.n / 2) - 1)}"` : ''}) { nodes { publishedOn { year month } } } }`,
+  );
+  const named = archive.data.actors?.nodes?.[0]?.slug;
+  const date = archive.data.articles?.nodes?.[0]?.publishedOn;
+  const year = date?.year ?? 2025;
+  const month = date?.month ?? 5;
+  const from = `${year}-${String(month).padStart(2, '0')}-01`;
+  const to = `${year}-${String(month).padStart(2, '0')}-28`;
   return [
     // The floor: Yoga with no query, then one query that finds no row. What one D1 query
     // costs the workerd process here (local D1's SQLite and its RPC included) is their gap.
@@ -327,6 +349,26 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
     post(
       'node lookup',
       `{ node(id: "${statement}") { id ... on Statement { text speaker { name } } } }`,
+    ),
+    post(
+      'articles, newest first',
+      '{ articles(first: 20) { totalCount nodes { slug title publishedOn { iso } } } }',
+    ),
+    post(
+      'articles, deep page (after the 500th)',
+      `{ articles(first: 20, after: "${cursor(499)}") { nodes { slug title publishedOn { iso } } } }`,
+    ),
+    post(
+      `articles in ${from.slice(0, 7)}`,
+      `{ articles(first: 20, filter: { publishedAfter: "${from}", publishedBefore: "${to}" }) { totalCount nodes { slug title } } }`,
+    ),
+    post(
+      `Actor.articles (${named})`,
+      `{ actor(slug: "${named}") { articles(first: 20) { totalCount nodes { slug title } } } }`,
+    ),
+    post(
+      `statements by ${named}, newest first`,
+      `{ statements(first: 20, filter: { speaker: ["${named}"] }) { totalCount nodes { slug text } } }`,
     ),
     // What scripts/bench/scale.ts searches the bundled store for (without its extra word).
     post('search "ceasefire talks"', searchQuery, { q: 'ceasefire talks' }),

@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
 
+type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
 /**
  * An order of a list that spans the archive (ArticleOrder, StatementOrder): the contract names
  * one enum a list, with the same two values.
@@ -18,8 +20,26 @@ export function archiveOrderEnum(name: string, items: string) {
   });
 }
 
-/** The date bounds of a filter, as the archive's lists take them. */
-export const dateBoundFields = {
-  publishedAfter: 'Only those published on or after this day.',
-  publishedBefore: 'Only those published on or before this day.',
-} as const;
+/** A list's `orderBy` argument, NEWEST unless asked. */
+export const orderByArg = <T>(type: T) => ({
+  type,
+  required: false as const,
+  defaultValue: 'NEWEST' as const,
+  description: 'The order: newest article first (the default), or oldest first.',
+});
+
+/** A filter's bounds on the publication date; `items` names what they keep. */
+export function dateBounds(t: InputFields, items: string) {
+  return {
+    publishedAfter: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only ${items} published on or after this day.`,
+    }),
+    publishedBefore: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only ${items} published on or before this day.`,
+    }),
+  };
+}

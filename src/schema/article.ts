@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { articleJsonLd } from '../model/json-ld.ts';
-import { archiveOrderEnum, dateBoundFields } from './archive-order.ts';
+import { archiveOrderEnum, dateBounds, orderByArg } from './archive-order.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -54,16 +54,7 @@ const ArticleFilterRef = builder.inputType('ArticleFilter', {
   description:
     'Narrows a list of articles; references take slugs. Criteria combine with AND, values within one with OR.',
   fields: (t) => ({
-    publishedAfter: t.field({
-      type: 'Date',
-      required: false,
-      description: dateBoundFields.publishedAfter,
-    }),
-    publishedBefore: t.field({
-      type: 'Date',
-      required: false,
-      description: dateBoundFields.publishedBefore,
-    }),
+    ...dateBounds(t, 'articles'),
     publisher: t.stringList({
       required: false,
       description: 'Only articles these outlets published.',
@@ -197,12 +188,7 @@ builder.queryFields((t) => ({
     args: {
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: ArticleFilterRef, required: false, description: 'Narrows the list.' }),
-      orderBy: t.arg({
-        type: ArticleOrderRef,
-        required: false,
-        defaultValue: 'NEWEST',
-        description: 'The order: newest article first (the default), or oldest first.',
-      }),
+      orderBy: t.arg(orderByArg(ArticleOrderRef)),
     },
     resolve: (_root, args, { store }) =>
       connection(args, store.articles(checkFilterSearch(args.filter), args.orderBy ?? 'NEWEST')),

@@ -68,8 +68,9 @@ function pageOf<T>(nodes: T[], offset: number, totalCount: number, hasPreviousPa
     totalCount,
     edges: nodes.map((node, i) => new Edge(node, offset + i)),
     pageInfo: {
-      startCursor: cursorAt(offset),
-      endCursor: cursorAt(offset + nodes.length - 1),
+      // Relay's connection spec: a page with no edges has no cursors.
+      startCursor: nodes.length > 0 ? cursorAt(offset) : null,
+      endCursor: nodes.length > 0 ? cursorAt(offset + nodes.length - 1) : null,
       hasPreviousPage,
       hasNextPage: offset + nodes.length < totalCount,
     },

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { archiveOrderEnum, dateBoundFields } from './archive-order.ts';
+import { archiveOrderEnum, dateBounds, orderByArg } from './archive-order.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -36,16 +36,7 @@ const StatementFilterRef = builder.inputType('StatementFilter', {
       required: false,
       description: 'Only statements these articles report.',
     }),
-    publishedAfter: t.field({
-      type: 'Date',
-      required: false,
-      description: dateBoundFields.publishedAfter.replace('those', 'statements of articles'),
-    }),
-    publishedBefore: t.field({
-      type: 'Date',
-      required: false,
-      description: dateBoundFields.publishedBefore.replace('those', 'statements of articles'),
-    }),
+    ...dateBounds(t, 'statements of articles'),
     speaker: t.stringList({ required: false, description: 'Only statements by these actors.' }),
     kind: t.field({
       type: [StatementKindRef],
@@ -142,12 +133,7 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Narrows the list.',
       }),
-      orderBy: t.arg({
-        type: StatementOrderRef,
-        required: false,
-        defaultValue: 'NEWEST',
-        description: 'The order: newest article first (the default), or oldest first.',
-      }),
+      orderBy: t.arg(orderByArg(StatementOrderRef)),
     },
     resolve: (_root, args, { store }) =>
       connection(args, store.statements(checkFilterSearch(args.filter), args.orderBy ?? 'NEWEST')),

@@ -9,8 +9,8 @@ interface Page {
   pageInfo: {
     hasNextPage: boolean;
     hasPreviousPage: boolean;
-    startCursor: string;
-    endCursor: string;
+    startCursor: string | null;
+    endCursor: string | null;
   };
 }
 
@@ -52,7 +52,7 @@ describe('cursor connections', () => {
       const p: Page = await statements(`last: 25, before: "${before}"`);
       backward.unshift(...p.nodes.map((n) => n.slug));
       if (!p.pageInfo.hasPreviousPage) break;
-      before = p.pageInfo.startCursor;
+      before = p.pageInfo.startCursor as string;
     }
     expect(backward).toEqual(all.nodes.map((n) => n.slug));
   });
@@ -93,6 +93,9 @@ describe('cursor connections', () => {
     const past = await statements(`first: 5, after: "${all.pageInfo.endCursor}"`);
     expect(past.nodes).toEqual([]);
     expect(past.pageInfo.hasNextPage).toBe(false);
+    // An empty page has no cursors (Relay's connection spec, and the API contract).
+    expect(past.pageInfo.startCursor).toBeNull();
+    expect(past.pageInfo.endCursor).toBeNull();
   });
 
   it('pages a filtered list with its own total and cursors', async () => {

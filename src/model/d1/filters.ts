@@ -53,15 +53,21 @@ export async function filteredPage(
 ) {
   const clauses = await Promise.all(criteria.map(clauseOf));
   const where = clauses.map(([sql]) => `AND ${sql}`).join('\n    ');
-  const sql = `WITH m AS (SELECT r.id, r.sort, r.body FROM record r WHERE r.type = ?
+  // MATERIALIZED: the matches are found once (by the keys their criteria give) and counted
+  // and paged from there. Left to itself, workerd's SQLite flattens them into the page and
+  // walks the whole type in sort order to skip the sort (50 ms for a speaker with no
+  // statement at 1,000 articles). The page's bodies are read for its rows only.
+  const sql = `WITH m AS MATERIALIZED (SELECT r.id, r.sort FROM record r WHERE r.type = ?
     ${where})
-  SELECT (SELECT COUNT(*) FROM m) AS total, p.id, p.body FROM (SELECT 1)
-  LEFT JOIN (SELECT id, body, sort FROM m ORDER BY ${orderBy[order]} LIMIT ? OFFSET ?) p ON 1
+  SELECT (SELECT COUNT(*) FROM m) AS total, r.id, r.body FROM (SELECT 1)
+  LEFT JOIN (SELECT id, sort FROM m ORDER BY ${orderBy[order]} LIMIT ? OFFSET ?) p ON 1
+  LEFT JOIN record r ON r.type = ? AND r.id = p.id
   ORDER BY ${orderBy[order].replaceAll('sort', 'p.sort')}`;
   return db.all<{ total: number; id: number | null; body: string | null }>(sql, [
     type,
     ...clauses.flatMap(([, params]) => params),
     limit,
     offset,
+    type,
   ]);
 }

@@ -82,11 +82,14 @@ const wholeLists = `SELECT l.owner, r.id, r.body FROM link l
   WHERE l.list = ?1 AND l.owner IN (SELECT value FROM json_each(?2))
   ORDER BY l.owner, l.sort`;
 
-// A whole type in default order, its length from its tally.
+// A whole type in default order, its length from its tally. The page is found in the sort
+// index alone (record_by_sort holds the ids), and only its rows' bodies are read: skipping
+// 500 articles by their rows read their bodies, texts and all (40 ms at 1,000 articles).
 const typePage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
   LEFT JOIN tally t ON t.list = ?1 AND t.owner = ''
-  LEFT JOIN (SELECT id, body, sort FROM record WHERE type = ?1 ORDER BY sort LIMIT ?3 OFFSET ?2) r ON 1
-  ORDER BY r.sort`;
+  LEFT JOIN (SELECT id, sort FROM record WHERE type = ?1 ORDER BY sort LIMIT ?3 OFFSET ?2) p ON 1
+  LEFT JOIN record r ON r.type = ?1 AND r.id = p.id
+  ORDER BY p.sort`;
 
 interface PageKey {
   list: string;
