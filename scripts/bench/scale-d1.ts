@@ -288,6 +288,7 @@ interface Answer {
         slug?: string;
         id?: string;
         publishedOn?: { year: number; month: number | null };
+        speaker?: { slug: string };
       }[];
     } | null
   >;
@@ -324,9 +325,10 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   // corpus, one of the few named in most articles), and a month in the middle of the archive.
   const archive = await ask(
     served,
-    `{ actors(first: 1) { nodes { slug } } articles(first: 1${loaded.n > 1 ? `, after: "${cursor(Math.floor(loaded.n / 2) - 1)}"` : ''}) { nodes { publishedOn { year month } } } }`,
+    `{ actors(first: 1) { nodes { slug } } statements(first: 1) { nodes { speaker { slug } } } articles(first: 1${loaded.n > 1 ? `, after: "${cursor(Math.floor(loaded.n / 2) - 1)}"` : ''}) { nodes { publishedOn { year month } } } }`,
   );
   const named = archive.data.actors?.nodes?.[0]?.slug;
+  const speaker = archive.data.statements?.nodes?.[0]?.speaker?.slug;
   const date = archive.data.articles?.nodes?.[0]?.publishedOn;
   const year = date?.year ?? 2025;
   const month = date?.month ?? 5;
@@ -367,8 +369,8 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
       `{ actor(slug: "${named}") { articles(first: 20) { totalCount nodes { slug title } } } }`,
     ),
     post(
-      `statements by ${named}, newest first`,
-      `{ statements(first: 20, filter: { speaker: ["${named}"] }) { totalCount nodes { slug text } } }`,
+      `statements by ${speaker}, newest first`,
+      `{ statements(first: 20, filter: { speaker: ["${speaker}"] }) { totalCount nodes { slug text } } }`,
     ),
     // What scripts/bench/scale.ts searches the bundled store for (without its extra word).
     post('search "ceasefire talks"', searchQuery, { q: 'ceasefire talks' }),
