@@ -16,6 +16,7 @@ import type {
   StatementData,
   TopicData,
 } from '../../src/model/types.ts';
+import { didYouMean, firstDifference } from './hints.ts';
 import { excerptOrigin, type LoadedCorpus, type Sourced, type SourcedArticle } from './load.ts';
 import type { Place, Problems } from './problems.ts';
 import type { ExcerptRecord, PartialDateRecord } from './records.ts';
@@ -126,7 +127,10 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   const ref = (type: keyof Corpus['slugs'], slug: string, place: Place, field: string): Index => {
     const index = slugs[type].get(slug);
     if (index === undefined) {
-      problems.add(place, `${field} "${slug}" does not resolve to any ${type}`);
+      problems.add(
+        place,
+        `${field} "${slug}" does not resolve to any ${type}${didYouMean(slug, slugs[type].keys())}`,
+      );
       return -1;
     }
     return index;
@@ -165,7 +169,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       const found = source.text.indexOf(e.text);
       problems.add(
         item.place,
-        `${field} text ${JSON.stringify(e.text)} does not match the article at [${start}, ${end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : ''}`,
+        `${field} text ${JSON.stringify(e.text)} does not match the article at [${start}, ${end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : `: ${firstDifference(actual, e.text)}`}`,
       );
       return fallback;
     }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { articleKey } from '../../src/model/archive-order.ts';
+import { didYouMean, jsonErrorOffset, lineAndColumn } from './hints.ts';
 import type { Place, Problems } from './problems.ts';
 import {
   type ActorRecord,
@@ -88,10 +89,16 @@ interface Citation {
 const known = new Set<string>(['article.json', ...Object.keys(recordFiles)]);
 
 function readJson(path: string, place: Place, problems: Problems): unknown {
+  const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    problems.add(place, `is not valid JSON (${(error as Error).message})`);
+    // file:line:column, as editors and terminals link it, rather than a character offset.
+    const offset = jsonErrorOffset((error as Error).message);
+    const at = offset === undefined ? undefined : lineAndColumn(text, offset);
+    const file = at ? `${place.file}:${at.line}:${at.column}` : place.file;
+    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
+    problems.add({ ...place, file }, `is not valid JSON: ${reason}`);
     return undefined;
   }
 }
@@ -250,9 +257,10 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
     const key = `${collection} ${record.slug}`;
     const entity = entities.get(key);
     if (!entity) {
+      const known = (corpus[collection] as Sourced<{ slug: string }>[]).map((e) => e.record.slug);
       problems.add(
         place,
-        `cites ${collection} "${record.slug}", which no registry file defines (add it to registry/${registryFileOf(collection)})`,
+        `cites ${collection} "${record.slug}", which no registry file defines (add it to registry/${registryFileOf(collection)})${didYouMean(record.slug, known)}`,
       );
       continue;
     }

@@ -1,5 +1,6 @@
 import { paragraphsOf } from '../../src/model/packed.ts';
 import type { ParagraphData } from '../../src/model/types.ts';
+import { firstDifference } from './hints.ts';
 import { excerptOrigin, type LoadedCorpus, type Sourced, type SourcedArticle } from './load.ts';
 import type { Problems } from './problems.ts';
 import type { ExcerptRecord } from './records.ts';
@@ -97,7 +98,7 @@ export function locate(article: ArticleText, words: string, occurrence?: number)
     if (folded !== undefined) {
       const passage = article.text.slice(folded, folded + words.length);
       return {
-        problem: `text ${JSON.stringify(words)} does not stand in article "${article.slug}"; the closest passage is ${JSON.stringify(passage)} in paragraph ${paragraphOf(article.paragraphs, folded)}: the same words with other quotation marks or dashes`,
+        problem: `text ${JSON.stringify(words)} does not stand in article "${article.slug}"; the closest passage is ${JSON.stringify(passage)} in paragraph ${paragraphOf(article.paragraphs, folded)}: the same words with other quotation marks or dashes (${firstDifference(passage, words)})`,
       };
     }
     const near = closestPassage(article.text, words);
@@ -106,8 +107,20 @@ export function locate(article: ArticleText, words: string, occurrence?: number)
     };
   }
   if (occurrence === undefined && found.length > 1) {
+    // Each occurrence with the words around it, so that the editor picks one without counting.
+    const around = (at: number) => {
+      const from = Math.max(0, at - 30);
+      const to = Math.min(article.text.length, at + words.length + 30);
+      return `${from > 0 ? '…' : ''}${article.text.slice(from, to).replaceAll('\n', ' ')}${to < article.text.length ? '…' : ''}`;
+    };
+    const each = found
+      .map(
+        (at, i) =>
+          `${i + 1}: paragraph ${paragraphOf(article.paragraphs, at)}, ${JSON.stringify(around(at))}`,
+      )
+      .join('; ');
     return {
-      problem: `text ${JSON.stringify(words)} stands ${found.length} times in article "${article.slug}", in paragraphs ${where(found)}: say which with "occurrence" (1 to ${found.length})`,
+      problem: `text ${JSON.stringify(words)} stands ${found.length} times in article "${article.slug}", in paragraphs ${where(found)}: say which with "occurrence" (1 to ${found.length}) — ${each}`,
     };
   }
   const at = found[(occurrence ?? 1) - 1];

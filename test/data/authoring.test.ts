@@ -104,7 +104,7 @@ describe('excerpts given by their words', () => {
     });
     expect(problemsOf(root)).toEqual([
       expect.stringMatching(
-        /amsel-summit[/\\]actors\.json › actors\[0\] \(mira-vell\): excerpts\[0\] text "Mira Vell" stands 2 times in article "amsel-summit", in paragraphs 0, 3: say which with "occurrence" \(1 to 2\)$/,
+        /amsel-summit[/\\]actors\.json › actors\[0\] \(mira-vell\): excerpts\[0\] text "Mira Vell" stands 2 times in article "amsel-summit", in paragraphs 0, 3: say which with "occurrence" \(1 to 2\) — 1: paragraph 0, "Mira Vell opened the summit in Port Ams…"; 2: paragraph 3, "… it “a fair start” on Monday\. Mira Vell closed the talks early\."$/,
       ),
     ]);
   });
@@ -128,9 +128,9 @@ describe('excerpts given by their words', () => {
     expect(problems[0]).toContain(
       'actors[0] (mira-vell): excerpts[0] text "Mira Vel opened" does not stand in article "amsel-summit"; the closest passage is "Mira Vell opened" in paragraph 0 (1 edit away)',
     );
-    // A straight quote for a curly one: the usual cause, said as such.
+    // A straight quote for a curly one: the usual cause, said as such, with the characters.
     expect(problems[1]).toContain(
-      'statements[0] (a-fair-start): excerpt text "\\"a fair start\\"" does not stand in article "amsel-summit"; the closest passage is "“a fair start”" in paragraph 2: the same words with other quotation marks or dashes',
+      'statements[0] (a-fair-start): excerpt text "\\"a fair start\\"" does not stand in article "amsel-summit"; the closest passage is "“a fair start”" in paragraph 2: the same words with other quotation marks or dashes (they differ at character 1: "“" U+201C in the article against "\\"" U+0022 in the record)',
     );
   });
 

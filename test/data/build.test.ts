@@ -108,6 +108,46 @@ describe('the data build', () => {
     expect(problem).toContain('speaker "nobody-at-all" does not resolve to any Actor');
   });
 
+  it('suggests the closest slug for one that resolves to nothing', () => {
+    const root = spoiled('statements.json', (statements) => {
+      (statements[0] as { speaker: string }).speaker = 'teodor-quil';
+    });
+    expect(problemsOf(root)[0]).toMatch(
+      /speaker "teodor-quil" does not resolve to any Actor; did you mean "teodor-quill"\?$/,
+    );
+    const citing = spoiled('topics.json', (topics) => {
+      (topics[0] as { slug: string }).slug = 'fishing-berth';
+    });
+    expect(problemsOf(citing).join('\n')).toContain(
+      'cites topics "fishing-berth", which no registry file defines (add it to registry/topics.json); did you mean "fishing-berths"?',
+    );
+  });
+
+  it('gives a JSON syntax error as file:line:column', () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
+    cpSync(fixture, root, { recursive: true });
+    const path = join(root, folder, 'positions.json');
+    writeFileSync(path, '[\n  {\n    "slug": "x",\n  }\n]\n');
+    const [problem] = problemsOf(root);
+    expect(problem).toMatch(
+      /positions\.json:4:3: is not valid JSON: Expected double-quoted property name$/,
+    );
+  });
+
+  it('points at the first character where an excerpt and the article differ', () => {
+    const root = spoiled('statements.json', (statements) => {
+      const quote = statements.find((s) => s.kind === 'DIRECT_QUOTE') as {
+        text: string;
+        excerpt: { text: string };
+      };
+      quote.excerpt.text = `${quote.excerpt.text.slice(0, 3)}#${quote.excerpt.text.slice(4)}`;
+      quote.text = quote.excerpt.text;
+    });
+    expect(problemsOf(root).join('\n')).toMatch(
+      /does not match the article at \[\d+, \d+\), which reads ".+": they differ at character 4: ".+" U\+[0-9A-F]{4} in the article against "#" U\+0023 in the record/,
+    );
+  });
+
   it('names an excerpt whose offsets do not point at its text, and where the text stands', () => {
     const root = spoiled('actors.json', (actors) => {
       const excerpt = (actors[0] as { excerpts: { start: number; end: number }[] }).excerpts[0];
