@@ -60,10 +60,10 @@ function updateWithJson(hash: Hash, value: unknown, depth: number): void {
  */
 export function buildCorpus(roots: readonly string[]): BuiltData {
   const problems = new Problems();
+  // One run reports every problem: schemas, references and excerpts together. Refused records
+  // are left out of what follows, and what names them is not reported again.
   const loaded = loadCorpus(roots, problems);
-  problems.throwIfAny();
   locateExcerpts(loaded, problems);
-  problems.throwIfAny();
   const compiled = compileCorpus(loaded, problems);
   problems.throwIfAny();
   const origins: BuiltData['origins'] = {};

@@ -23,8 +23,8 @@ import type { ExcerptRecord, PartialDateRecord } from './records.ts';
 
 type TypeName = keyof Corpus['slugs'] | 'Position';
 
-// locate.ts gives every excerpt given by its words its offsets before compile runs, and one
-// it could not place has failed the build by then.
+// locate.ts gives every excerpt given by its words its offsets before compile runs; one it
+// could not place has its problem already, and is passed over here.
 const offsets = (e: ExcerptRecord) => ({ start: e.start ?? 0, end: e.end ?? 0 });
 
 function partialDate(date: PartialDateRecord | undefined): PartialDateData | null {
@@ -126,6 +126,8 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
 
   const ref = (type: keyof Corpus['slugs'], slug: string, place: Place, field: string): Index => {
     const index = slugs[type].get(slug);
+    // A record the load refused has its own problem: what names it is not reported again.
+    if (index === undefined && problems.wasRefused(type, slug)) return -1;
     if (index === undefined) {
       problems.add(
         place,
@@ -156,7 +158,8 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     const source: SourcedArticle | undefined = loaded.articles[article];
     const { start, end } = offsets(e);
     const fallback = { article, paragraph: 0, start, end };
-    if (!source) return fallback;
+    // Words locate.ts could not place have their own problem.
+    if (!source || e.start === undefined) return fallback;
     const actual = source.text.slice(start, end);
     if (end > source.text.length) {
       problems.add(
@@ -348,7 +351,8 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     };
   });
 
-  checkQuotations(loaded.articles, statements, problems);
+  // A refused statement may be a quotation's: its own problem says so.
+  if (!problems.refusedAny('Statement')) checkQuotations(loaded.articles, statements, problems);
   // The reverse relations below index by the references: stop here unless all resolved.
   problems.throwIfAny();
 

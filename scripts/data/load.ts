@@ -191,10 +191,11 @@ function readRecords(
   add: (item: { record: unknown; place: Place }) => void,
 ): void {
   if (!existsSync(path)) return;
+  const type = collectionTypes[collection as Collection];
   const values = readJson(path, { file }, problems);
-  if (values === undefined) return;
-  if (!Array.isArray(values)) {
-    problems.add({ file }, 'must hold a JSON array of records');
+  if (values === undefined || !Array.isArray(values)) {
+    if (values !== undefined) problems.add({ file }, 'must hold a JSON array of records');
+    problems.refuse(type);
     return;
   }
   values.forEach((value, position) => {
@@ -202,11 +203,24 @@ function readRecords(
     const result = schema.safeParse(value);
     if (!result.success) {
       problems.add(place, describe(result.error.issues));
+      const slug = (value as { slug?: unknown } | null)?.slug;
+      problems.refuse(type, typeof slug === 'string' ? slug : undefined);
       return;
     }
     add({ record: result.data, place });
   });
 }
+
+/** The GraphQL type of each collection's records (what references name). */
+const collectionTypes: Record<Collection, string> = {
+  actors: 'Actor',
+  statements: 'Statement',
+  meetings: 'Meeting',
+  draftAgreements: 'DraftAgreement',
+  draftClauses: 'DraftClause',
+  positions: 'Position',
+  topics: 'Topic',
+};
 
 /**
  * Gathers every citation into the registry entity it names (its excerpts, with their article,
@@ -257,6 +271,8 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
     const key = `${collection} ${record.slug}`;
     const entity = entities.get(key);
     if (!entity) {
+      // Its registry entry was refused already, with its own problem.
+      if (problems.wasRefused(collectionTypes[collection], record.slug)) continue;
       const known = (corpus[collection] as Sourced<{ slug: string }>[]).map((e) => e.record.slug);
       problems.add(
         place,

@@ -108,6 +108,32 @@ describe('the data build', () => {
     expect(problem).toContain('speaker "nobody-at-all" does not resolve to any Actor');
   });
 
+  it('reports schema, reference and excerpt problems in one run, and nothing twice', () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsgraph-data-'));
+    cpSync(fixture, root, { recursive: true });
+    const edit = (file: string, fn: (records: Record<string, unknown>[]) => void) => {
+      const path = join(root, file);
+      const records = JSON.parse(readFileSync(path, 'utf8'));
+      fn(records);
+      writeFileSync(path, JSON.stringify(records));
+    };
+    edit(join(folder, 'positions.json'), (p) => Object.assign(p[0] as object, { colour: 'blue' }));
+    edit(join(folder, 'statements.json'), (s) => {
+      (s[0] as { speaker: string }).speaker = 'nobody-at-all';
+    });
+    edit(join(folder, 'topics.json'), (t) => {
+      (t[0] as { excerpts: unknown[] }).excerpts = [{ text: 'words that are not there' }];
+    });
+    // A refused registry entry: what cites or names it is not reported again.
+    edit('registry/meetings.json', (m) => Object.assign(m[0] as object, { status: 'MAYBE' }));
+    const problems = problemsOf(root);
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/positions\.json › positions\[0\].*colour/);
+    expect(problems.join('\n')).toContain('speaker "nobody-at-all" does not resolve to any Actor');
+    expect(problems.join('\n')).toContain('text "words that are not there" does not stand');
+    expect(problems.join('\n')).toMatch(/registry[/\\]meetings\.json › meetings\[0\].*status/);
+  });
+
   it('suggests the closest slug for one that resolves to nothing', () => {
     const root = spoiled('statements.json', (statements) => {
       (statements[0] as { speaker: string }).speaker = 'teodor-quil';
