@@ -30,10 +30,13 @@ export function loadOrder(
     // record with no span there, an actor named only in a byline, after the rest).
     const first = list.map((r, i) => {
       const home = articleIndex.get(homes[i] as string);
-      const starts = ((r as { excerpts?: ExcerptData[] }).excerpts ?? [])
-        .filter((e) => e.article === home)
-        .map((e) => e.start);
-      return name === 'articles' ? 0 : Math.min(Number.MAX_SAFE_INTEGER, ...starts);
+      let start = name === 'articles' ? 0 : Number.MAX_SAFE_INTEGER;
+      // A loop, not Math.min(...): an entity of a large archive has more spans than a call
+      // takes arguments.
+      for (const e of (r as { excerpts?: ExcerptData[] }).excerpts ?? []) {
+        if (e.article === home && e.start < start) start = e.start;
+      }
+      return start;
     });
     // Article keys sort newest first: the oldest home has the greatest key.
     order[name] = list

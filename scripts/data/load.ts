@@ -247,7 +247,9 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
       entities.set(key, item);
       return true;
     });
-    items.splice(0, items.length, ...kept);
+    // Not splice(…, ...kept): an archive's entities are more arguments than a call takes.
+    items.length = 0;
+    for (const item of kept) items.push(item);
   }
   // The oldest article that names an entity is its home: adding a newer one never moves it.
   const named = new Map<string, string>();
