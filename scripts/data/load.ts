@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { articleKey } from '../../src/model/archive-order.ts';
+import { tables } from '../../src/model/packed.ts';
 import { didYouMean, jsonErrorOffset, lineAndColumn } from './hints.ts';
 import type { Place, Problems } from './problems.ts';
 import {
@@ -191,7 +192,7 @@ function readRecords(
   add: (item: { record: unknown; place: Place }) => void,
 ): void {
   if (!existsSync(path)) return;
-  const type = collectionTypes[collection as Collection];
+  const type = tables[collection as Collection];
   const values = readJson(path, { file }, problems);
   if (values === undefined || !Array.isArray(values)) {
     if (values !== undefined) problems.add({ file }, 'must hold a JSON array of records');
@@ -211,17 +212,6 @@ function readRecords(
   });
 }
 
-/** The GraphQL type of each collection's records (what references name). */
-const collectionTypes: Record<Collection, string> = {
-  actors: 'Actor',
-  statements: 'Statement',
-  meetings: 'Meeting',
-  draftAgreements: 'DraftAgreement',
-  draftClauses: 'DraftClause',
-  positions: 'Position',
-  topics: 'Topic',
-};
-
 /**
  * Gathers every citation into the registry entity it names (its excerpts, with their article,
  * and an actor's aliases), in the archive's order, and refuses a citation of no entity, an
@@ -240,7 +230,7 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
       if (first) {
         problems.add(
           item.place,
-          `duplicate ${typeNames[collection]} slug "${item.record.slug}" (first defined in ${first.place.file} › ${first.place.record})`,
+          `duplicate ${tables[collection]} slug "${item.record.slug}" (first defined in ${first.place.file} › ${first.place.record})`,
         );
         return false;
       }
@@ -274,7 +264,7 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
     const entity = entities.get(key);
     if (!entity) {
       // Its registry entry was refused already, with its own problem.
-      if (problems.wasRefused(collectionTypes[collection], record.slug)) continue;
+      if (problems.wasRefused(tables[collection], record.slug)) continue;
       const known = (corpus[collection] as Sourced<{ slug: string }>[]).map((e) => e.record.slug);
       problems.add(
         place,
@@ -325,13 +315,6 @@ const singular: Record<RegistryCollection, string> = {
   draftAgreements: 'draft agreement',
   draftClauses: 'draft clause',
   topics: 'topic',
-};
-const typeNames: Record<RegistryCollection, string> = {
-  actors: 'Actor',
-  meetings: 'Meeting',
-  draftAgreements: 'DraftAgreement',
-  draftClauses: 'DraftClause',
-  topics: 'Topic',
 };
 const registryFileOf = (collection: RegistryCollection) =>
   Object.keys(registryFiles).find((f) => collections[f as FileName] === collection) ?? '';
