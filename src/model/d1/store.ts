@@ -91,6 +91,27 @@ const typePage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
   LEFT JOIN record r ON r.type = ?1 AND r.id = p.id
   ORDER BY p.sort`;
 
+// One list of `link` by its owner, a record's slug (?3 its type) or a filter's value (?3 ''):
+// a filter of one speaker, or one facet value, is that list, already in order and counted.
+const listPage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
+  LEFT JOIN (SELECT CASE WHEN ?3 = '' THEN ?2 ELSE (SELECT id FROM record WHERE type = ?3 AND slug = ?2) END AS owner) o ON 1
+  LEFT JOIN tally t ON t.list = ?1 AND t.owner = o.owner
+  LEFT JOIN (SELECT l.item, l.sort FROM link l, (SELECT CASE WHEN ?3 = '' THEN ?2 ELSE (SELECT id FROM record WHERE type = ?3 AND slug = ?2) END AS owner) w
+    WHERE l.list = ?1 AND l.owner = w.owner ORDER BY l.sort LIMIT ?5 OFFSET ?4) p ON 1
+  LEFT JOIN record r ON r.type = ?6 AND r.id = p.item
+  ORDER BY p.sort`;
+
+/** The one `link` list a criterion is, when it is one (one owner, one value). */
+function oneList(c: Criterion): { list: string; owner: string; ownerType: string } | undefined {
+  if ('via' in c && c.slugs.length === 1) {
+    return { list: c.via, owner: c.slugs[0] as string, ownerType: c.owner };
+  }
+  if ('facet' in c && c.values.length === 1) {
+    return { list: c.facet, owner: c.values[0] as string, ownerType: '' };
+  }
+  return undefined;
+}
+
 interface PageKey {
   list: string;
   owner: number;
@@ -309,6 +330,25 @@ export class D1Store implements Store {
   ): LazyList<RecordTypes[T]> {
     const active = criteria.filter((c): c is Criterion => c !== undefined);
     if (active.length === 0 && order === 'NEWEST') return this.listAll(type);
+    const [only] = active;
+    if (active.length === 1 && order === 'NEWEST' && only) {
+      const list = oneList(only);
+      if (list) {
+        return this.lazy(async (offset, limit) =>
+          this.pageOf(
+            type,
+            await this.db.all<PageRow>(listPage, [
+              list.list,
+              list.owner,
+              list.ownerType,
+              offset,
+              limit,
+              type,
+            ]),
+          ),
+        );
+      }
+    }
     return this.lazy(async (offset, limit) =>
       this.pageOf(type, await filteredPage(this.db, type, active, offset, limit, order)),
     );
