@@ -1,4 +1,5 @@
 import actorWithStatements from './actor-with-statements.graphql?raw';
+import archiveArticles from './archive-articles.graphql?raw';
 import ceasefireStatements from './ceasefire-statements.graphql?raw';
 import draftAgreementClauses from './draft-agreement-clauses.graphql?raw';
 import meetingsAndParticipants from './meetings-and-participants.graphql?raw';
@@ -17,4 +18,5 @@ export const exampleOperations: Readonly<Record<string, string>> = {
   ActorWithStatements: actorWithStatements,
   NodeById: nodeById,
   Search: search,
+  ArchiveArticles: archiveArticles,
 };

@@ -120,4 +120,33 @@ describe('the example operations', () => {
     );
     expect(node).toMatchObject({ __typename: 'Statement', text: 'intrigue' });
   });
+
+  it('list the archive newest first, with each article’s outlet, byline and the actors it names', async () => {
+    type Articles = {
+      articles: {
+        totalCount: number;
+        nodes: {
+          slug: string;
+          publisher: { name: string } | null;
+          authors: { name: string }[];
+          actors: { totalCount: number; nodes: { name: string }[] };
+        }[];
+      };
+    };
+    const all = await graphql<Articles>(exampleOperations.ArchiveArticles ?? '');
+    expect(all.articles.nodes.map((a) => a.slug)).toEqual([
+      'harbour-accord-2031',
+      'istanbul-talks-2025',
+    ]);
+    expect(all.articles.nodes[0]).toMatchObject({
+      publisher: { name: 'Celest Courier' },
+      authors: [{ name: 'Wren Adeyemi' }],
+    });
+    expect(all.articles.nodes[1]?.actors.nodes.map((a) => a.name)).toContain('Russia');
+    const named = await graphql<Articles>(exampleOperations.ArchiveArticles ?? '', {
+      publishedAfter: '2025-05-01',
+      mentions: ['volodymyr-zelenskyy'],
+    });
+    expect(named.articles.nodes.map((a) => a.slug)).toEqual(['istanbul-talks-2025']);
+  });
 });
