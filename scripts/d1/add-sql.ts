@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import { articleKeys } from '../../src/model/archive-order.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
 import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
 import { type SearchableType, searchableTypes } from '../../src/model/search-options.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
+import { registryCollections } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
 import { names } from '../data/search-index.ts';
 import { addSearchStatements, type Renamed } from './add-search-sql.ts';
 import {
-  articleKeys,
   bodyWithIds,
   type Home,
   homesOf,
@@ -68,13 +69,7 @@ const targetOfList = (list: string): string => {
 };
 
 // The registry's entities (scripts/data/records.ts registryFiles): several articles cite one.
-const registryTables = new Set<TableName>([
-  'actors',
-  'meetings',
-  'draftAgreements',
-  'draftClauses',
-  'topics',
-]);
+const registryTables = new Set<TableName>(registryCollections);
 /** The lists of the registry entities an article cites (owner the article). */
 const citationLists = Object.entries(reverseRelations.Article)
   .filter(([, type]) => registryTables.has(tableOf(type)))
@@ -343,7 +338,7 @@ export function addArticleStatements(
   };
   // The article's key comes from its own date and slug, so that where it stands does not
   // depend on the articles the database holds or the order they came in.
-  const ownKey = articleKeys(corpus).get(slug) ?? '';
+  const ownKey = articleKeys(corpus.articles).get(slug) ?? '';
   const keyOf = (article: Index) => {
     const s = corpus.articles[article]?.slug ?? '';
     return s === slug ? ownKey : (view.keys.get(s) ?? '');
@@ -500,7 +495,7 @@ export function viewOfLoad(roots: readonly string[]): DatabaseView {
   return {
     ids,
     next: new Map(tableNames.map((name) => [tables[name], corpus[name].length])),
-    keys: articleKeys(corpus),
+    keys: articleKeys(corpus.articles),
     version: corpus.version,
   };
 }

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { articleKey } from '../../src/model/archive-order.ts';
+import { articleKeys } from '../../src/model/archive-order.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
 import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
@@ -39,14 +39,9 @@ export interface Home {
   position: number;
 }
 
-/** Each article's key in the archive's order, by slug. */
-export function articleKeys(corpus: Corpus): Map<string, string> {
-  return new Map(corpus.articles.map((a) => [a.slug, articleKey(a.slug, a.publishedOn)]));
-}
-
 /** Each record's home, by table and slug, from where the build found it. */
 export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> {
-  const keys = articleKeys(built.corpus);
+  const keys = articleKeys(built.corpus.articles);
   const homes = {} as Record<TableName, Map<string, Home>>;
   for (const name of tableNames) {
     const map = new Map<string, Home>();

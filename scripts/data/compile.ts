@@ -153,7 +153,6 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   const excerpt = (e: ExcerptRecord, from: Sourced<unknown>, at: string): ExcerptData => {
     // A registry entity's excerpt is reported where its article cited it.
     const { place, field } = excerptOrigin(e, from, at);
-    const item = { place };
     const article = ref('Article', e.article ?? from.article, place, `${field}.article`);
     const source: SourcedArticle | undefined = loaded.articles[article];
     const { start, end } = offsets(e);
@@ -163,7 +162,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     const actual = source.text.slice(start, end);
     if (end > source.text.length) {
       problems.add(
-        item.place,
+        place,
         `${field} [${start}, ${end}) runs past the end of article "${source.record.slug}" (${source.text.length} characters)`,
       );
       return fallback;
@@ -171,14 +170,14 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     if (actual !== e.text) {
       const found = source.text.indexOf(e.text);
       problems.add(
-        item.place,
+        place,
         `${field} text ${JSON.stringify(e.text)} does not match the article at [${start}, ${end}), which reads ${JSON.stringify(actual)}${found >= 0 ? ` (the text stands at [${found}, ${found + e.text.length}))` : `: ${firstDifference(actual, e.text)}`}`,
       );
       return fallback;
     }
     const paragraph = paragraphs[article]?.find((p) => start >= p.start && end <= p.end);
     if (!paragraph) {
-      problems.add(item.place, `${field} [${start}, ${end}) crosses a paragraph boundary`);
+      problems.add(place, `${field} [${start}, ${end}) crosses a paragraph boundary`);
       return fallback;
     }
     return { article, paragraph: paragraph.index, start, end };

@@ -1,4 +1,4 @@
-import { articleKey } from '../../src/model/archive-order.ts';
+import { articleKeys } from '../../src/model/archive-order.ts';
 import { tableNames } from '../../src/model/packed.ts';
 import type { Corpus, ExcerptData, Index } from '../../src/model/types.ts';
 
@@ -18,7 +18,7 @@ export function loadOrder(
   homeOf: (name: TableName, slug: string) => string | undefined,
   loaded: (name: TableName, slug: string) => number,
 ): Record<TableName, Index[]> {
-  const keys = new Map(corpus.articles.map((a) => [a.slug, articleKey(a.slug, a.publishedOn)]));
+  const keys = articleKeys(corpus.articles);
   const articleIndex = new Map(corpus.articles.map((a, i) => [a.slug, i]));
   const order = {} as Record<TableName, Index[]>;
   for (const name of tableNames) {

@@ -302,13 +302,10 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
   }
 }
 
-const registryCollections: readonly RegistryCollection[] = [
-  'actors',
-  'meetings',
-  'draftAgreements',
-  'draftClauses',
-  'topics',
-];
+/** The collections the registry holds, one file each (records.ts registryFiles). */
+export const registryCollections = Object.keys(registryFiles).map(
+  (file) => collections[file as FileName] as RegistryCollection,
+);
 const singular: Record<RegistryCollection, string> = {
   actors: 'actor',
   meetings: 'meeting',

@@ -28,8 +28,15 @@ export function articleKey(slug: string, date: DateParts | null | undefined): st
   return `${newestFirst(dayNumber(date))}${slug}!`;
 }
 
+/** Each article's key, by slug. */
+export function articleKeys(
+  articles: readonly { slug: string; publishedOn: DateParts | null }[],
+): Map<string, string> {
+  return new Map(articles.map((a) => [a.slug, articleKey(a.slug, a.publishedOn)]));
+}
+
 /** `YYYY-MM-DD` as a day number; the schema's Date scalar has checked its form. */
 export function dayOf(iso: string): number {
-  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
-  return year * 10_000 + month * 100 + day;
+  const [year = 0, month, day] = iso.split('-').map(Number);
+  return dayNumber({ year, month, day });
 }

@@ -105,12 +105,17 @@ export interface ArticleFilter extends DateBounds {
 
 /** The articles that hold a statement, or name an actor, that matches the words. */
 function articlesMatching(query: string): Index[] {
+  // Statements come in article order: their articles ascend, each once in the Set.
+  const ofStatements = new Set(
+    matching('Statement', query).map(
+      (s) => (records.Statement[s] as StatementData).excerpt.article,
+    ),
+  );
   return union([
-    union(matching('Statement', query).map((s) => [at(s).excerpt.article])),
+    [...ofStatements],
     ...matching('Actor', query).map((a) => (records.Actor[a] as ActorData).articles),
   ]);
 }
-const at = (statement: Index) => records.Statement[statement] as StatementData;
 
 export function listArticles(
   filter: ArticleFilter | null | undefined,

@@ -360,11 +360,11 @@ export class D1Store implements Store {
    */
   private within(bounds: DateBounds): Criterion | undefined {
     if (bounds.publishedAfter == null && bounds.publishedBefore == null) return undefined;
-    const from = bounds.publishedBefore == null ? 0 : 99_999_999 - dayOf(bounds.publishedBefore);
-    const to = bounds.publishedAfter == null ? 1 : dayOf(bounds.publishedAfter);
+    // After the day before the first bound, and below an undated article's key (day 0).
+    const after = bounds.publishedAfter == null ? 1 : dayOf(bounds.publishedAfter);
     return {
-      sortFrom: String(from).padStart(8, '0'),
-      sortBelow: to <= 1 ? newestFirst(0) : newestFirst(to - 1),
+      sortFrom: bounds.publishedBefore == null ? '' : newestFirst(dayOf(bounds.publishedBefore)),
+      sortBelow: newestFirst(after - 1),
     };
   }
 
