@@ -12,8 +12,6 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const corpusRoots = ['test/fixtures/shipped', 'test/fixtures/corpus'];
 const migrations = await readD1Migrations(here('./migrations'));
 const { statements: corpusStatements } = corpusSql(corpusRoots);
-// The same corpus with one span to each row of `excerpts`: records read back from many parts.
-const { statements: partsStatements } = corpusSql(corpusRoots, { partBytes: 1 });
 // The fictional article added to a database that holds the real one only, as d1:add adds it.
 const addition = {
   base: corpusSql(['test/fixtures/shipped']).statements,
@@ -69,14 +67,13 @@ function workerProject(name: string, d1: boolean, suite: Suite = suites.worker) 
                   DATA_VERSION_TTL: '0',
                   TEST_MIGRATIONS: migrations,
                   TEST_CORPUS: suite.statements,
-                  TEST_PARTS: partsStatements,
                   TEST_ADDITION: addition,
                 }
               : {}),
           },
           // DB serves; SPARE_DB is for tests that change a database, EMPTY_DB one with no tables,
-          // ADD_DB the one an article is added to, PARTS_DB the corpus in one-span parts.
-          ...(d1 ? { d1Databases: ['DB', 'SPARE_DB', 'EMPTY_DB', 'ADD_DB', 'PARTS_DB'] } : {}),
+          // ADD_DB the one an article is added to.
+          ...(d1 ? { d1Databases: ['DB', 'SPARE_DB', 'EMPTY_DB', 'ADD_DB'] } : {}),
           // A small allowance, so the rate-limit test reaches it in a few requests.
           ratelimits: {
             RATE_LIMITER: { namespace_id: '1001', simple: { limit: 20, period: 60 } },

@@ -201,10 +201,7 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
   }
   if (loader === 'sqlite3') {
     await mf.dispose();
-    const folder = join(dir, 'db', 'miniflare-D1DatabaseObject');
-    const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-    if (!file) throw new Error(`no database file under ${folder}`);
-    await sqlite3Load(join(folder, file), statements);
+    await sqlite3Load(databaseFile(n), statements);
     mf = openDatabase(n);
     db = (await mf.getD1Database('DB')) as unknown as D1Database;
   } else {
@@ -245,6 +242,37 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
     `N = ${n}: loaded in ${loadSeconds.toFixed(1)} s, ${(loaded.sizeAfter / 2 ** 20).toFixed(1)} MiB`,
   );
   return loaded;
+}
+
+/** The SQLite file Miniflare keeps the database of N articles in. */
+function databaseFile(n: number): string {
+  const folder = join(dirOf(n), 'db', 'miniflare-D1DatabaseObject');
+  const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  if (!file) throw new Error(`no database file under ${folder}`);
+  return join(folder, file);
+}
+
+/**
+ * Where a database's bytes go: each table with its indexes, by SQLite's dbstat (the pages
+ * each b-tree holds), largest first.
+ */
+function bytesByTable(n: number): [string, number][] {
+  const out = execFileSync(
+    'sqlite3',
+    [
+      '-readonly',
+      databaseFile(n),
+      "SELECT coalesce(m.tbl_name, d.name), SUM(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC",
+    ],
+    { encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [name = '', bytes = '0'] = line.split('|');
+      return [name, Number(bytes)];
+    });
 }
 
 /** The database of N articles, loaded by a child process with room for the SQL's strings. */
@@ -590,6 +618,11 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
   const limitLine = Number.isFinite(marginal)
     ? `From N = ${thousands(below?.n ?? 0)} to ${thousands(top?.n ?? 0)} an article adds ${thousands(marginal)} bytes: one database reaches D1's 10 GB (10^10 bytes) at about N = ${thousands((databaseLimit - (top?.sizeAfter ?? 0)) / marginal + (top?.n ?? 0))}.`
     : '';
+  const biggest = databases.reduce((a, b) => (b.n > a.n ? b : a), databases[0] as Loaded);
+  const where = bytesByTable(biggest.n)
+    .filter(([, bytes]) => bytes > 0)
+    .map(([name, bytes]) => `${name} ${mib(bytes)} MiB (${thousands(bytes / biggest.n)} B/article)`)
+    .join(', ');
   const cpuOf = (i: number, name: string) =>
     median(cells[i]?.find((c) => c.op.name === name)?.cpu ?? []);
   const last = databases.length - 1;
@@ -619,6 +652,8 @@ ${dbRows.join('\n')}
 | N | operation | matches (totalCount) | D1 queries (extensions.d1) | response KiB | CPU µs / request, median (range) | p50 ms | req/s |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${opRows.join('\n')}
+
+Where the bytes go at N = ${thousands(biggest.n)} (dbstat; each table with its indexes): ${where}.
 
 Startup CPU of the D1 bundle (\`wrangler check startup\`, median of 3; no corpus in it, so the same for every N): ${startupMs.toFixed(1)} ms. ${limitLine} CPU per request, N = ${thousands(databases[last]?.n ?? 0)} ÷ N = ${thousands(databases[0]?.n ?? 0)}: ${growth}. A search word is the one of 3–5 letters (prefix-matched, never fuzzy) whose documents come nearest to each of ${matchTargets.map(thousands).join(', ')}; a target with no word within 3× of it at some N has no row there (~1,000 always has one: the nearest). N = 1 has 50 statements, so its deep page is an empty one, a different request.
 `;

@@ -71,7 +71,9 @@ export function addSearchStatements(
   for (const { id, words } of renamed) {
     const { length, tf } = tokenized(words, 'speaker');
     terms.push(...tf.keys());
-    const dependents = `SELECT CASE list WHEN 'Actor.statements' THEN ${docKey('Statement', 0)} ELSE ${docKey('Position', 0)} END + item AS doc FROM link WHERE list IN ('Actor.statements', 'Actor.positions') AND owner = ${id} AND home <> ${literal(home)}`;
+    // The statements and positions of other articles that this actor speaks or holds.
+    const others = `article <> (SELECT id FROM article WHERE slug = ${literal(home)})`;
+    const dependents = `SELECT ${docKey('Statement', 0)} + id AS doc FROM statement WHERE speaker = ${id} AND ${others} UNION ALL SELECT ${docKey('Position', 0)} + id FROM position WHERE actor = ${id} AND ${others}`;
     statements.push(
       ...moving(dependents, '-', speaker),
       `UPDATE search_doc SET lens = json_set(lens, '$[${speaker}]', ${length}) WHERE doc IN (${dependents})`,

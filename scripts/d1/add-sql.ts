@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { articleKeys } from '../../src/model/archive-order.ts';
+import { tableOf as kindTable, type TypeName } from '../../src/model/d1/tables.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { filterLists, references, reverseRelations } from '../../src/model/relations.ts';
+import { references } from '../../src/model/relations.ts';
 import { type SearchableType, searchableTypes } from '../../src/model/search-options.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
@@ -9,18 +10,10 @@ import { registryCollections } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
 import { names } from '../data/search-index.ts';
 import { addSearchStatements, type Renamed } from './add-search-sql.ts';
-import {
-  bodyWithIds,
-  type Home,
-  homesOf,
-  linkEntries,
-  loadIds,
-  recordRows,
-  sortKey,
-  tableOf,
-} from './corpus-sql.ts';
+import { type Home, homesOf, loadIds, sortKey, tableOf } from './corpus-sql.ts';
+import { DomainRows } from './domain-rows.ts';
 import { docKey, documentRows } from './search-sql.ts';
-import { inserts, literal } from './sql.ts';
+import { literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
 
@@ -36,11 +29,6 @@ export interface DatabaseView {
   /** Each article's key in the archive's order (its sort key), by slug. */
   keys: Map<string, string>;
   version: string;
-  /**
-   * The records the article defines now and a replacement drops that rows of other articles
-   * reference: `Type slug` → the referrers.
-   */
-  referencedBy?: Map<string, string[]>;
   /** The words (name and aliases) each of the article's actors is found by now, by slug. */
   words?: Map<string, string>;
   /** The registry entities the database's version of the article cites, by type. */
@@ -58,38 +46,8 @@ const ownedBy =
 const isSearchable = (type: string): type is SearchableType =>
   (searchableTypes as readonly string[]).includes(type);
 
-/** The type of a list's items (`Article.actors` → Actor; a filter list by its name). */
-const targetOfList = (list: string): string => {
-  const [owner = '', field = ''] = list.split('.');
-  return (
-    (reverseRelations as Record<string, Record<string, string>>)[owner]?.[field] ??
-    (filterLists as Record<string, string>)[list] ??
-    ''
-  );
-};
-
 // The registry's entities (scripts/data/records.ts registryFiles): several articles cite one.
 const registryTables = new Set<TableName>(registryCollections);
-/** The lists of the registry entities an article cites (owner the article). */
-const citationLists = Object.entries(reverseRelations.Article)
-  .filter(([, type]) => registryTables.has(tableOf(type)))
-  .map(([field]) => `Article.${field}`);
-/**
- * The lists whose items are registry entities and whose membership the registry alone decides
- * (an actor's kind, a meeting's participants): rewritten whole for a rewritten entity.
- */
-const registryLists = (type: string): string[] => [
-  ...Object.entries(reverseRelations).flatMap(([owner, fields]) =>
-    owner === 'Article'
-      ? []
-      : Object.entries(fields)
-          .filter(([, target]) => target === type)
-          .map(([field]) => `${owner}.${field}`),
-  ),
-  ...Object.entries(filterLists)
-    .filter(([, target]) => target === type)
-    .map(([list]) => list),
-];
 
 /**
  * Whether d1:add writes a compiled record: one the article's folder defines, or a registry
@@ -118,8 +76,8 @@ function writtenBy(
 
 /**
  * The slugs, by type, whose ids the article's rows can hold: the records it writes, those
- * their fields reference, the owners of the lists they are in, and every article (an excerpt
- * names one). addArticleStatements asks for no other id, so only these are read.
+ * their fields reference (an article's citations are its own rows' references). Their spans
+ * stand in the article itself. addArticleStatements asks for no other id, so only these are read.
  */
 function namedBy(
   built: BuiltData,
@@ -134,7 +92,6 @@ function namedBy(
     const record = corpus[tableOf(type)][index] as { slug: string } | undefined;
     if (record) named.get(type)?.add(record.slug);
   };
-  for (const article of corpus.articles) named.get('Article')?.add(article.slug);
   for (const name of tableNames) {
     const type = tables[name];
     corpus[name].forEach((r, i) => {
@@ -148,22 +105,25 @@ function namedBy(
       }
     });
   }
-  for (const { owner, items, item } of linkEntries(corpus)) {
-    if (typeof owner !== 'string' && own(items, item)) add(owner.type, owner.index);
-  }
   return named;
 }
 
 /** Runs one read-only SQL query on the database (wrangler in the CLI, D1 in the tests). */
 export type Query = <T>(sql: string) => Promise<T[]> | T[];
 
+/** A registry kind's slug of a citation row `c`, by its type. */
+const citedSlug = `CASE c.type ${registryCollections
+  .map(
+    (name) =>
+      `WHEN '${tables[name]}' THEN (SELECT slug FROM ${kindTable[tables[name]]} WHERE id = c.entity)`,
+  )
+  .join(' ')} END`;
+
 /**
  * What the database holds that adding `slug` (compiled with the corpus under `roots`) depends
- * on: the ids of the records its rows can name (namedBy), the next free id of each type, the
- * article keys, the version, which of the article's current records other articles reference
- * (through the ids in their bodies), so that a replacement that drops one of them is refused,
- * and the words its actors are found by now. Each is read by key, never the whole archive,
- * but for the referrers of records a replacement drops: one scan of the other bodies.
+ * on: the ids of the records its rows can name (namedBy), the next free id of each kind, the
+ * article keys, the version, the registry entities its current version cites, and the words
+ * its actors are found by now. Each is read by key, but for the article keys.
  */
 export async function readView(
   query: Query,
@@ -171,12 +131,11 @@ export async function readView(
   roots: readonly string[],
   built: BuiltData = buildCorpus(roots),
 ): Promise<DatabaseView> {
-  const home = literal(slug);
+  const article = `(SELECT id FROM article WHERE slug = ${literal(slug)})`;
   const homes = homesOf(built);
-  // The registry entities the database's version of the article cites (its citation lists).
   const cited = new Map<string, Set<string>>();
   for (const row of await query<{ type: string; slug: string }>(
-    `SELECT r.type, r.slug FROM record a JOIN link l ON l.list IN (${citationLists.map(literal).join(', ')}) AND l.owner = a.id JOIN record r ON r.type = CASE l.list ${citationLists.map((list) => `WHEN ${literal(list)} THEN ${literal(targetOfList(list))}`).join(' ')} END AND r.id = l.item WHERE a.type = 'Article' AND a.slug = ${home}`,
+    `SELECT c.type, ${citedSlug} AS slug FROM citation c WHERE c.article = ${article}`,
   )) {
     cited.set(row.type, (cited.get(row.type) ?? new Set()).add(row.slug));
   }
@@ -192,96 +151,43 @@ export async function readView(
     for (let i = 0; i < slugs.length; i += 2000) {
       const chunk = literal(JSON.stringify(slugs.slice(i, i + 2000)));
       for (const row of await query<{ id: number; slug: string }>(
-        `SELECT id, slug FROM record WHERE type = ${literal(type)} AND slug IN (SELECT value FROM json_each(${chunk}))`,
+        `SELECT id, slug FROM ${kindTable[type]} WHERE slug IN (SELECT value FROM json_each(${chunk}))`,
       )) {
         ids.get(type)?.set(row.slug, row.id);
       }
     }
   }
-  // One row, a column a type: D1 allows few terms in a compound SELECT.
+  // One row, a column a kind: D1 allows few terms in a compound SELECT.
   const [highest] = await query<Record<string, number | null>>(
-    `SELECT ${tableNames.map((n) => `(SELECT MAX(id) FROM record WHERE type = ${literal(tables[n])}) AS ${tables[n]}`).join(', ')}`,
+    `SELECT ${tableNames.map((n) => `(SELECT MAX(id) FROM ${kindTable[tables[n]]}) AS ${tables[n]}`).join(', ')}`,
   );
   for (const name of tableNames) next.set(tables[name], (highest?.[tables[name]] ?? -1) + 1);
   const keys = new Map<string, string>();
-  for (const row of await query<{ slug: string; sort: string }>(
-    "SELECT slug, sort FROM record WHERE type = 'Article'",
-  )) {
+  for (const row of await query<{ slug: string; sort: string }>('SELECT slug, sort FROM article')) {
     keys.set(row.slug, row.sort);
   }
-  const dropped: string[] = [];
-  for (const row of await query<{ type: string; slug: string }>(
-    `SELECT type, slug FROM record WHERE home = ${home}`,
-  )) {
-    const name = tableOf(row.type);
-    const index = built.corpus.slugs[row.type as keyof typeof built.corpus.slugs]?.get(row.slug);
-    // A registry entity another article still cites is rewritten, not dropped.
-    const kept =
-      index !== undefined &&
-      (registryTables.has(name)
-        ? written(name, index)
-        : homes[name].get(row.slug)?.article === slug);
-    if (!kept) dropped.push(`${row.type} ${row.slug}`);
-  }
   const [meta] = await query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'");
-  // Every id in another article's body that names one of the article's records, by the
-  // field it stands in: one scan of the bodies (D1 allows few terms in a compound SELECT).
-  const fieldAt = (type: string, target: string, where: string) =>
-    `(r.type = '${type}' AND t.type = '${target}' AND ${where})`;
-  const conditions: string[] = [];
-  for (const [type, fields] of Object.entries(references)) {
-    for (const [field, target] of Object.entries(fields)) {
-      const f = literal(field);
-      const at = literal(`$.${field}`);
-      conditions.push(fieldAt(type, target, `((j.path = '$' AND j.key = ${f}) OR j.path = ${at})`));
-    }
-    conditions.push(
-      fieldAt(
-        type,
-        'Article',
-        "j.key = 'article' AND (j.path = '$.excerpt' OR j.path LIKE '$.excerpts[%')",
-      ),
-    );
-  }
-  const referencedBy = new Map<string, string[]>();
-  const referrers =
-    dropped.length === 0
-      ? []
-      : await query<{
-          type: string;
-          slug: string;
-          byType: string;
-          bySlug: string;
-          byHome: string;
-        }>(
-          `SELECT DISTINCT t.type AS type, t.slug AS slug, r.type AS byType, r.slug AS bySlug, r.home AS byHome FROM record r, json_tree(r.body) j JOIN record t ON t.home = ${home} AND t.id = j.atom WHERE t.type || ' ' || t.slug IN (SELECT value FROM json_each(${literal(JSON.stringify(dropped))})) AND r.home <> ${home} AND j.type = 'integer' AND (${conditions.join(' OR ')}) ORDER BY 1, 2, 3, 4`,
-        );
-  for (const r of referrers) {
-    const key = `${r.type} ${r.slug}`;
-    referencedBy.set(key, [
-      ...(referencedBy.get(key) ?? []),
-      `${r.byType} "${r.bySlug}" of ${r.byHome}`,
-    ]);
-  }
   const words = new Map<string, string>();
   const actors = built.corpus.actors.filter((_, i) => written('actors', i)).map((a) => a.slug);
   for (const actor of await query<{ slug: string; name: string; aliases: string }>(
-    `SELECT slug, json_extract(body, '$.name') AS name, json_extract(body, '$.aliases') AS aliases FROM record WHERE type = 'Actor' AND (home = ${home} OR slug IN (SELECT value FROM json_each(${literal(JSON.stringify(actors))})))`,
+    `SELECT slug, name, aliases FROM actor WHERE slug IN (SELECT value FROM json_each(${literal(JSON.stringify(actors))}))`,
   )) {
     words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
   }
-  return { ids, next, keys, version: meta?.value ?? '', referencedBy, words, cited };
+  return { ids, next, keys, version: meta?.value ?? '', words, cited };
 }
 
 /**
- * The statements that add or replace one article in a database, as one batch: its records,
- * links and search documents replaced (ids kept for slugs the database knows, the next free
- * ones for new slugs), the tallies and search statistics they touch adjusted, and a new data
- * version; no other article's rows are rewritten, but for the speaker words of statements
- * that quote an actor the article renames. The article is compiled with the corpus under
- * `roots`, so it is validated as the build validates it; every record it references outside
- * itself must also be one the database holds. Throws a DataError naming file, record and
- * problem; then nothing is to be run.
+ * The statements that add or replace one article in a database, as one batch: its rows (the
+ * article, its text, byline, citations, statements and positions) replaced, and each registry
+ * entity it cites now or cited before rewritten (its row, its registry lists, its spans in this
+ * article, its place in the order), with ids kept for slugs the database knows and the next
+ * free ones for new slugs; its search documents replaced, and a new data version. No other
+ * article's rows are rewritten, but for the speaker words of statements that quote an actor
+ * the article renames; the tallies follow by trigger (migrations/0007). The article is
+ * compiled with the corpus under `roots`, so it is validated as the build validates it; every
+ * record it references outside itself must also be one the database holds. Throws a DataError
+ * naming file, record and problem; then nothing is to be run.
  */
 export function addArticleStatements(
   roots: readonly string[],
@@ -295,21 +201,11 @@ export function addArticleStatements(
   const problems = new Problems();
   const own = ownedBy(built, homes, slug);
   const written = writtenBy(built, homes, slug, view.cited);
-  if (!corpus.articles.some((a) => a.slug === slug)) {
+  const article = corpus.articles.findIndex((a) => a.slug === slug);
+  if (article < 0) {
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
     problems.throwIfAny();
   }
-  // A replacement may drop records, but not ones that other articles' rows still name.
-  for (const [key, referrers] of view.referencedBy ?? []) {
-    const [type = '', s] = key.split(' ');
-    for (const by of referrers) {
-      problems.add(
-        { file: `articles/${slug}`, record: `${tableOf(type)} (${s})` },
-        `is dropped by this replacement but ${by} references it`,
-      );
-    }
-  }
-  problems.throwIfAny();
 
   // Ids: the database's for every slug it knows, the next free ones for the article's new slugs.
   const ids = new Map<string, Map<string, number>>();
@@ -324,13 +220,13 @@ export function addArticleStatements(
     }
     ids.set(type, known);
   }
-  const idOf = (type: string, index: Index, field: string, place: string): number => {
+  const idOf = (type: string, index: Index): number => {
     const record = corpus[tableOf(type)][index] as { slug: string };
     const id = ids.get(type)?.get(record.slug);
     if (id === undefined) {
       problems.add(
-        { file: `articles/${slug}`, record: place },
-        `${field} "${record.slug}" does not resolve to any ${type} the database holds`,
+        { file: `articles/${slug}` },
+        `"${record.slug}" does not resolve to any ${type} the database holds`,
       );
       return -1;
     }
@@ -339,75 +235,38 @@ export function addArticleStatements(
   // The article's key comes from its own date and slug, so that where it stands does not
   // depend on the articles the database holds or the order they came in.
   const ownKey = articleKeys(corpus.articles).get(slug) ?? '';
-  const keyOf = (article: Index) => {
-    const s = corpus.articles[article]?.slug ?? '';
+  const keyOf = (a: Index) => {
+    const s = corpus.articles[a]?.slug ?? '';
     return s === slug ? ownKey : (view.keys.get(s) ?? '');
   };
-  const homeOf = (name: TableName, i: Index): Home =>
-    homes[name].get((corpus[name][i] as { slug: string }).slug) as Home;
   const sortOf = (name: TableName, i: Index): string => {
     const r = corpus[name][i] as { slug: string; excerpts: ExcerptData[] };
-    const home = homeOf(name, i);
+    const home = homes[name].get(r.slug) as Home;
     const articleKey = home.article === slug ? ownKey : (view.keys.get(home.article) ?? '');
     return sortKey(r, { ...home, articleKey }, keyOf, name === 'articles');
   };
 
-  const records: unknown[][] = [];
-  const spans: unknown[][] = [];
-  const links: unknown[][] = [];
+  const rows = new DomainRows(corpus, idOf, sortOf);
+  const rewritten = new Map<TypeName, number[]>();
   for (const name of tableNames) {
-    const type = tables[name];
-    corpus[name].forEach((r, i) => {
+    corpus[name].forEach((_, i) => {
       if (!written(name, i)) return;
-      const place = `${name}[${i}] (${r.slug})`;
-      const body = bodyWithIds(corpus, r as unknown as Record<string, unknown>, (t, index, field) =>
-        idOf(t, index, field, place),
-      );
-      const id = ids.get(type)?.get(r.slug) as number;
-      const rows = recordRows([type, id, r.slug, homeOf(name, i).article, sortOf(name, i)], body);
-      records.push(rows.record);
-      spans.push(...rows.excerpts);
-    });
-  }
-  // Another article's citation of a rewritten entity keeps its row, at the entity's new place.
-  const moved = new Map<string, [number, string, string][]>(citationLists.map((l) => [l, []]));
-  const rewrittenIds = new Map<string, number[]>();
-  for (const name of registryTables) {
-    const list: number[] = [];
-    corpus[name].forEach((r, i) => {
-      if (!written(name, i)) return;
-      const id = idOf(tables[name], i, 'id', `${name}[${i}] (${r.slug})`);
-      list.push(id);
-      for (const l of citationLists) {
-        if (tableOf(targetOfList(l)) === name) {
-          moved.get(l)?.push([id, sortOf(name, i), homeOf(name, i).article]);
-        }
+      // A registry entity's spans in other articles are theirs, and stay.
+      rows.add(name, i, registryTables.has(name) ? (a) => a === article : undefined);
+      if (registryTables.has(name)) {
+        const type = tables[name] as TypeName;
+        rewritten.set(type, [...(rewritten.get(type) ?? []), idOf(type, i)]);
       }
     });
-    if (list.length > 0) rewrittenIds.set(tables[name], list);
   }
-  const article = corpus.articles.findIndex((a) => a.slug === slug);
-  for (const { list, owner, items, item } of linkEntries(corpus)) {
-    const kept =
-      own(items, item) ||
-      (citationLists.includes(list) && typeof owner !== 'string' && owner.index === article) ||
-      (written(items, item) && registryLists(tables[items]).includes(list));
-    if (!kept) continue;
-    const ownerKey =
-      typeof owner === 'string'
-        ? owner
-        : idOf(owner.type, owner.index, list, `${owner.type} ${owner.index}`);
-    const itemId = idOf(tables[items], item, list, `${tables[items]} ${item}`);
-    links.push([list, ownerKey, sortOf(items, item), itemId, homeOf(items, item).article]);
-  }
-  const articleId = idOf('Article', article, 'id', `articles[${article}] (${slug})`);
   problems.throwIfAny();
 
   const search = documentRows(built, (type, index) =>
     written(tableOf(type), index)
       ? {
-          id: idOf(type, index, 'search', `search document of ${type} ${index}`),
-          home: homeOf(tableOf(type), index).article,
+          id: idOf(type, index),
+          home: (homes[tableOf(type)].get(corpus[tableOf(type)][index]?.slug ?? '') as Home)
+            .article,
         }
       : null,
   );
@@ -416,7 +275,7 @@ export function addArticleStatements(
     const before = view.words?.get(actor.slug);
     const now = names(corpus, [i]);
     if (written('actors', i) && before !== undefined && before !== now) {
-      renamed.push({ id: idOf('Actor', i, 'search', `actors[${i}]`), words: now });
+      renamed.push({ id: idOf('Actor', i), words: now });
     }
   });
   problems.throwIfAny();
@@ -427,55 +286,42 @@ export function addArticleStatements(
     .update(slug)
     .digest('hex')
     .slice(0, 16);
-  const home = literal(slug);
+  const id = literal(idOf('Article', article));
   const json = (value: unknown) => literal(JSON.stringify(value));
-  const rewritten = [...rewrittenIds];
-  // The rows the article replaces: its own (by home), its citation lists, and each rewritten
-  // registry entity's record, spans and registry lists (by key).
-  const ofRewritten = (idColumn: string, lists?: (type: string) => string[]) =>
-    rewritten
-      .map(
-        ([type, list]) =>
-          ` OR (${lists ? `list IN (${lists(type).map(literal).join(', ')})` : `type = ${literal(type)}`} AND ${idColumn} IN (SELECT value FROM json_each(${json(list)})))`,
-      )
-      .join('');
-  const linkRows = `((home = ${home} AND list NOT IN (${citationLists.map(literal).join(', ')})) OR (list IN (${citationLists.map(literal).join(', ')}) AND owner = ${articleId})${ofRewritten('item', registryLists)})`;
-  const recordRowsOf = `(home = ${home}${ofRewritten('id')})`;
-  // The lists and type counts the replaced rows are in lose them and gain the new ones, by
-  // the rows themselves (link_by_home, record_by_home, keys): no other list is rewritten.
-  const lists = `SELECT list, owner, COUNT(*) AS n FROM link WHERE ${linkRows} GROUP BY 1, 2`;
-  const types = `SELECT type AS list, '' AS owner, COUNT(*) AS n FROM record WHERE ${recordRowsOf} GROUP BY 1`;
-  const leave = (rows: string) =>
-    `WITH old AS (${rows}) UPDATE tally SET n = tally.n - old.n FROM old WHERE tally.list = old.list AND tally.owner = old.owner`;
-  const enter = (rows: string) =>
-    `INSERT INTO tally SELECT * FROM (${rows}) WHERE true ON CONFLICT (list, owner) DO UPDATE SET n = n + excluded.n`;
+  const owned = (table: string) => `(SELECT id FROM ${table} WHERE article = ${id})`;
+  const of = (type: TypeName) =>
+    `(SELECT value FROM json_each(${json(rewritten.get(type) ?? [])}))`;
   return {
     version,
     statements: [
-      leave(lists),
-      leave(types),
-      // A list left empty has no tally, as after a whole load; a type keeps its count of 0.
-      `DELETE FROM tally WHERE n = 0 AND owner <> '' AND (list, owner) IN (SELECT list, owner FROM link WHERE ${linkRows})`,
-      `DELETE FROM link WHERE ${linkRows}`,
-      `DELETE FROM record WHERE ${recordRowsOf}`,
-      `DELETE FROM excerpts WHERE ${recordRowsOf}`,
-      ...[...moved]
-        .filter(([, entries]) => entries.length > 0)
-        .map(
-          ([list, entries]) =>
-            `UPDATE link SET sort = json_extract(m.value, '$[1]'), home = json_extract(m.value, '$[2]') FROM json_each(${json(entries)}) m WHERE link.list = ${literal(list)} AND link.item = json_extract(m.value, '$[0]')`,
-        ),
-      ...inserts('record', records, 200),
-      ...inserts('excerpts', spans, 200),
-      ...inserts('link', links),
-      enter(lists),
-      enter(types),
+      // Rows are deleted before the rows that name them: checked when the batch commits.
+      'PRAGMA defer_foreign_keys = on',
+      // The article's own rows, by its id; its spans, its registry entities' spans there too.
+      `DELETE FROM statement_mention WHERE statement IN ${owned('statement')}`,
+      `DELETE FROM statement_topic WHERE statement IN ${owned('statement')}`,
+      `DELETE FROM statement_clause WHERE statement IN ${owned('statement')}`,
+      `DELETE FROM position_topic WHERE position IN ${owned('position')}`,
+      `DELETE FROM statement WHERE article = ${id}`,
+      `DELETE FROM position WHERE article = ${id}`,
+      `DELETE FROM excerpt WHERE article = ${id}`,
+      `DELETE FROM citation WHERE article = ${id}`,
+      `DELETE FROM article_author WHERE article = ${id}`,
+      `DELETE FROM article_text WHERE article = ${id}`,
+      `DELETE FROM article WHERE id = ${id}`,
+      // The registry entities it rewrites, with their registry lists.
+      `DELETE FROM meeting_actor WHERE meeting IN ${of('Meeting')}`,
+      `DELETE FROM clause_actor WHERE clause IN ${of('DraftClause')}`,
+      `DELETE FROM clause_topic WHERE clause IN ${of('DraftClause')}`,
+      ...[...rewritten.keys()].map(
+        (type) => `DELETE FROM ${kindTable[type]} WHERE id IN ${of(type)}`,
+      ),
+      ...rows.inserts(),
       ...addSearchStatements(
         slug,
         search,
         renamed,
-        rewritten.flatMap(([type, list]) =>
-          isSearchable(type) ? list.map((id) => docKey(type, id)) : [],
+        [...rewritten].flatMap(([type, list]) =>
+          isSearchable(type) ? list.map((i) => docKey(type, i)) : [],
         ),
       ),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,

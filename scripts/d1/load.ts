@@ -13,7 +13,11 @@ try {
   mkdirSync('generated/d1', { recursive: true });
   writeFileSync(
     out,
-    `${[...corpusTables.map((t) => `DELETE FROM ${t}`), ...statements].join(';\n')};\n`,
+    `${[
+      'PRAGMA defer_foreign_keys = on',
+      ...[...corpusTables].reverse().map((t) => `DELETE FROM ${t}`),
+      ...statements,
+    ].join(';\n')};\n`,
   );
   d1(target, 'migrations', 'apply');
   d1(target, 'execute', '--yes', '--file', out);

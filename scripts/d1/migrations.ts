@@ -12,12 +12,27 @@ export function migrationFiles(dir = 'migrations'): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Each migration's statements: they end at a semicolon that ends a line. */
+/**
+ * Each migration's statements: they end at a semicolon that ends a line, but for a trigger's,
+ * which end at its END.
+ */
 export function migrationStatements(dir = 'migrations'): string[][] {
-  return migrationFiles(dir).map((file) =>
-    readFileSync(file, 'utf8')
-      .split(/;\s*$/m)
-      .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-      .filter((s) => s.length > 0),
-  );
+  return migrationFiles(dir).map((file) => {
+    const statements: string[] = [];
+    let current: string[] = [];
+    let trigger = false;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (/^\s*--/.test(line)) continue;
+      current.push(line);
+      if (/^\s*CREATE TRIGGER\b/i.test(line)) trigger = true;
+      if (trigger ? /^\s*END;\s*$/i.test(line) : /;\s*$/.test(line)) {
+        statements.push(current.join('\n').trim().replace(/;$/, ''));
+        current = [];
+        trigger = false;
+      }
+    }
+    const rest = current.join('\n').trim();
+    if (rest) statements.push(rest);
+    return statements.filter((s) => s.length > 0);
+  });
 }

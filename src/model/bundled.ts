@@ -49,5 +49,7 @@ export const bundledStore: Store = {
   search: (query, kinds) => wholeList(search(query, kinds)),
   highlights,
   excerpts: (record) => record.excerpts as never,
+  articleText: (article) => article.text,
+  paragraphs: (article) => article.paragraphs,
   spanText,
 };

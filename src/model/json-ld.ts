@@ -90,7 +90,7 @@ export async function articleJsonLd(
   article: ArticleData,
   { origin }: JsonLdNames,
 ): Promise<ArticleJsonLd> {
-  const own = article.paragraphs[0]?.article ?? -1;
+  const own = (await store.paragraphs(article))[0]?.article ?? -1;
   const id = (type: NodeType, slug: string) => `${origin}${resourcePath(type, slug)}`;
   const ref = (type: NodeType, slug: string): IdReference => ({ '@id': id(type, slug) });
   const spans = async (record: { excerpts?: ExcerptData[] } & object) =>

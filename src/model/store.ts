@@ -18,6 +18,7 @@ import type {
   ExcerptData,
   Index,
   MeetingData,
+  ParagraphData,
   StatementData,
 } from './types.ts';
 
@@ -87,8 +88,12 @@ export interface Store {
   highlights(hit: SearchHit): MaybePromise<ExcerptData[]>;
   /** The spans a record rests on (a D1 record's are read only when asked for). */
   excerpts(record: { excerpts?: ExcerptData[] } & object): MaybePromise<ExcerptData[]>;
+  /** An article's whole text (a database reads it only when asked for). */
+  articleText(article: ArticleData): MaybePromise<string>;
+  /** An article's paragraphs, each carrying its words where the store has them at hand. */
+  paragraphs(article: ArticleData): MaybePromise<ParagraphData[]>;
   /** The words of a span: exactly its article's text between its offsets. */
-  spanText(span: Pick<ExcerptData, 'article' | 'start' | 'end'>): string;
+  spanText(span: Pick<ExcerptData, 'article' | 'start' | 'end'>): MaybePromise<string>;
   /** How many database queries it has made (a D1 store's; the bundle makes none). */
   readonly queries?: number;
 }

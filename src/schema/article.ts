@@ -109,13 +109,14 @@ builder.node(ArticleRef, {
       // A database loaded before articles had a URL has none in its rows.
       resolve: (article) => article.url ?? null,
     }),
-    text: t.exposeString('text', {
+    text: t.string({
       description: 'The full text, verbatim. Every `Excerpt` offset indexes into this string.',
+      resolve: (article, _args, { store }) => store.articleText(article),
     }),
     paragraphs: t.field({
       type: [ParagraphRef],
       description: 'The text split into paragraphs, in order.',
-      resolve: (article) => article.paragraphs,
+      resolve: (article, _args, { store }) => store.paragraphs(article),
     }),
     actors: t.field({
       type: ActorConnectionRef,

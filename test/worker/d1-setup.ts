@@ -13,8 +13,6 @@ declare global {
       TEST_CORPUS?: string[];
       ADD_DB?: D1Database;
       TEST_ADDITION?: { base: string[]; add: string[] };
-      PARTS_DB?: D1Database;
-      TEST_PARTS?: string[];
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { bodyOf, type ListSource, lists, sourceSql, type TypeName, tableOf } from './tables.ts';
 
 /**
  * One criterion of a list filter, as the bundle's are: a filter's postings for some values,
@@ -12,24 +13,24 @@ export type Criterion =
 
 /** The SQL of a criterion, a fixed text per kind: every value is a bound parameter. */
 async function clauseOf(criterion: Criterion): Promise<[string, unknown[]]> {
-  if ('facet' in criterion) {
+  if ('facet' in criterion || 'via' in criterion) {
+    const [name, values, by] =
+      'facet' in criterion
+        ? [criterion.facet, criterion.values, lists[criterion.facet]?.ownerBy]
+        : [criterion.via, criterion.slugs, criterion.owner as TypeName];
+    const owners = by
+      ? `IN (SELECT id FROM ${tableOf[by]} WHERE slug IN (SELECT value FROM json_each(?)))`
+      : 'IN (SELECT value FROM json_each(?))';
     return [
-      'r.id IN (SELECT item FROM link WHERE list = ? AND owner IN (SELECT value FROM json_each(?)))',
-      [criterion.facet, JSON.stringify(criterion.values)],
-    ];
-  }
-  if ('via' in criterion) {
-    return [
-      `r.id IN (SELECT item FROM link WHERE list = ? AND owner IN (
-        SELECT id FROM record WHERE type = ? AND slug IN (SELECT value FROM json_each(?))))`,
-      [criterion.via, criterion.owner, JSON.stringify(criterion.slugs)],
+      `t.id IN (SELECT id FROM (${sourceSql(lists[name] as ListSource, owners)}))`,
+      [JSON.stringify(values)],
     ];
   }
   if ('sortFrom' in criterion) {
-    // A range of the default order (record_by_sort): the records of a span of dates.
-    return ['r.sort >= ? AND r.sort < ?', [criterion.sortFrom, criterion.sortBelow]];
+    // A range of the default order (the kind's sort index): the records of a span of dates.
+    return ['t.sort >= ? AND t.sort < ?', [criterion.sortFrom, criterion.sortBelow]];
   }
-  return ['r.id IN (SELECT value FROM json_each(?))', [JSON.stringify(await criterion.ids())]];
+  return ['t.id IN (SELECT value FROM json_each(?))', [JSON.stringify(await criterion.ids())]];
 }
 
 // OLDEST: a sort key begins with eight digits that sort newest first (archive-order.ts); the
@@ -45,7 +46,7 @@ const orderBy = {
  */
 export async function filteredPage(
   db: Db,
-  type: string,
+  type: TypeName,
   criteria: readonly Criterion[],
   offset: number,
   limit: number,
@@ -53,21 +54,19 @@ export async function filteredPage(
 ) {
   const clauses = await Promise.all(criteria.map(clauseOf));
   const where = clauses.map(([sql]) => `AND ${sql}`).join('\n    ');
+  const table = tableOf[type];
   // MATERIALIZED: the matches are found once (by the keys their criteria give) and counted
   // and paged from there. Left to itself, workerd's SQLite flattens them into the page and
-  // walks the whole type in sort order to skip the sort (50 ms for a speaker with no
-  // statement at 1,000 articles). The page's bodies are read for its rows only.
-  const sql = `WITH m AS MATERIALIZED (SELECT r.id, r.sort FROM record r WHERE r.type = ?
+  // walks the whole kind in sort order to skip the sort. The page's rows alone are read.
+  const sql = `WITH m AS MATERIALIZED (SELECT t.id, t.sort FROM ${table} t WHERE 1
     ${where})
-  SELECT (SELECT COUNT(*) FROM m) AS total, r.id, r.body FROM (SELECT 1)
+  SELECT (SELECT COUNT(*) FROM m) AS total, ${bodyOf(type)} AS body FROM (SELECT 1)
   LEFT JOIN (SELECT id, sort FROM m ORDER BY ${orderBy[order]} LIMIT ? OFFSET ?) p ON 1
-  LEFT JOIN record r ON r.type = ? AND r.id = p.id
+  LEFT JOIN ${table} t ON t.id = p.id
   ORDER BY ${orderBy[order].replaceAll('sort', 'p.sort')}`;
-  return db.all<{ total: number; id: number | null; body: string | null }>(sql, [
-    type,
+  return db.all<{ total: number; body: string | null }>(sql, [
     ...clauses.flatMap(([, params]) => params),
     limit,
     offset,
-    type,
   ]);
 }

@@ -9,6 +9,7 @@ import {
   wellFormed,
 } from '../search-options.ts';
 import type { Db } from './db.ts';
+import { bodyByType } from './tables.ts';
 
 // Search over migrations/0005_search_by_home.sql, ranking exactly as the bundled MiniSearch index
 // does (src/model/search.ts): the same terms, expansions, BM25 scores, quality factor and tie
@@ -196,7 +197,7 @@ SELECT * FROM (
   SELECT s.type AS type, s.item AS item, s.score AS score,
     (SELECT json_group_array(q.key) FROM search_posting m CROSS JOIN q
       ON q.term = m.term AND q.field = m.field WHERE m.doc = s.doc) AS keys,
-    (SELECT r.body FROM record r WHERE r.type = s.type AND r.id = s.item) AS body,
+    ${bodyByType(searchableTypes, 's.type', 'id', 's.item')} AS body,
     NULL AS total
   FROM (
     SELECT ${typeOfDoc} AS type, doc & ${itemMask} AS item, score, first, doc

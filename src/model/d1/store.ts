@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { dayOf, newestFirst } from '../archive-order.ts';
 import type { NodeType, RecordTypes } from '../corpus.ts';
+import { paragraphsOf } from '../packed.ts';
 import type {
   ActorFilter,
   ArchiveOrder,
@@ -10,33 +11,58 @@ import type {
   MeetingFilter,
   StatementFilter,
 } from '../queries.ts';
-import { reverseRelations } from '../relations.ts';
 import type { SearchHit } from '../search.ts';
 import { highlights } from '../search.ts';
 import type { SearchableType } from '../search-options.ts';
 import type { LazyList, Page, Store } from '../store.ts';
-import type { ExcerptData, Index, ParagraphData } from '../types.ts';
+import type {
+  ArticleData,
+  ExcerptData,
+  Index,
+  ParagraphData,
+  ParagraphKind,
+  PartialDateData,
+} from '../types.ts';
 import type { Db } from './db.ts';
 import { type Criterion, filteredPage } from './filters.ts';
 import { matchingIds, searchPage } from './search.ts';
+import {
+  bodyByType,
+  bodyOf,
+  type ListSource,
+  lengthSql,
+  lists,
+  sourceSql,
+  type TypeName,
+  tableOf,
+} from './tables.ts';
 
-type TypeName = keyof RecordTypes;
-type Row = { type: TypeName; id: number; body: string };
+type Row = { type: TypeName; body: string };
 type AnyRecord = RecordTypes[TypeName];
-/** A span as D1 holds it: with its words, so that no article text is loaded to slice them. */
+/** A span as D1 gives it: with its words, sliced by SQLite from the article's text. */
 type Span = Pick<ExcerptData, 'article' | 'start' | 'end'> & { text?: string };
 
-/** A record from its row: its type name, its id (what links point at) and, for an article, its paragraphs' words. */
-function parse(type: TypeName, id: number, body: string): AnyRecord {
+/** A partial date from its ISO text (`2025`, `2025-05`, `2025-05-16`) and its words. */
+function partialDate(iso: string | null, text: string | null): PartialDateData | null {
+  if (iso === null) return null;
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year: year as number, month: month ?? null, day: day ?? null, iso, text };
+}
+
+/** A record from the JSON its table's SQL gives (tables.ts bodyOf), with its type name. */
+function parse(type: TypeName, body: string): AnyRecord {
   const record = JSON.parse(body) as Record<string, unknown>;
   record.typename = type;
-  record.id = id;
   if (type === 'Article') {
-    const text = record.text as string;
-    record.paragraphs = (record.paragraphs as ParagraphData[]).map((p) => ({
-      ...p,
-      text: text.slice(p.start, p.end),
-    }));
+    record.publishedOn = partialDate(
+      record.published as string | null,
+      record.publishedText as string | null,
+    );
+    delete record.published;
+    delete record.publishedText;
+  } else if (type === 'Meeting') {
+    record.date = partialDate(record.date as string | null, record.dateText as string | null);
+    delete record.dateText;
   }
   return record as unknown as AnyRecord;
 }
@@ -44,70 +70,104 @@ function parse(type: TypeName, id: number, body: string): AnyRecord {
 const idOf = (record: object) => (record as { id: number }).id;
 const key = (type: string, value: string | number) => `${type}\u0000${value}`;
 const splitKey = (k: string) => k.split('\u0000') as [TypeName, string];
+const typesIn = (keys: readonly string[]) => [...new Set(keys.map((k) => splitKey(k)[0]))];
 
-// Whole records by (type, id) and by (type, slug), many types in one statement: the keys are
-// one JSON parameter, since D1 binds at most 100. The join is driven from the keys, so each is
-// one index lookup (a row-value IN over a subquery scanned the table: 6 ms at 1,000 articles).
-// Records (?1) and excerpts (?2) by id come in one statement, a record's excerpts in parts.
-const cellsOf = `SELECT 'r' AS kind, r.type, r.id, 0 AS part, r.body FROM json_each(?1) k
-  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.id = json_extract(k.value, '$[1]')
-  UNION ALL
-  SELECT 's', e.type, e.id, e.part, e.spans FROM json_each(?2) k
-  JOIN excerpts e ON e.type = json_extract(k.value, '$[0]') AND e.id = json_extract(k.value, '$[1]')`;
-const bySlugs = `SELECT r.type, r.id, r.slug, r.body FROM json_each(?1) k
-  JOIN record r ON r.type = json_extract(k.value, '$[0]') AND r.slug = json_extract(k.value, '$[1]')`;
+// A record's spans, its newest article's first, each with its words (null where the article
+// holds a character outside the BMP: migrations/0007's article_text.wide).
+const spansOf = (
+  type: string,
+  id: string,
+) => `(SELECT json_group_array(json_array(s.article, s.paragraph, s.start, s."end", s.words))
+    FROM (SELECT e.article, e.paragraph, e.start, e."end",
+        CASE WHEN w.wide THEN NULL ELSE substr(w.text, e.start + 1, e."end" - e.start) END AS words
+      FROM excerpt e JOIN article a ON a.id = e.article JOIN article_text w ON w.article = e.article
+      WHERE e.type = ${type} AND e.id = ${id}
+      ORDER BY a.sort, e.n) s)`;
 
-// One owner's page of a list, with the list's length from its tally: a row even when the page
-// is empty, so that the length always comes back.
-const onePage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
-  LEFT JOIN tally t ON t.list = ?1 AND t.owner = ?2
-  LEFT JOIN (SELECT item, sort FROM link WHERE list = ?1 AND owner = ?2 ORDER BY sort LIMIT ?4 OFFSET ?3) p ON 1
-  LEFT JOIN record r ON r.type = ?5 AND r.id = p.item
+/**
+ * Records ('r') and records' spans ('s') by (type, id), one statement for all that a level of
+ * a selection asks of them (clauses, who opposes each, and their excerpts), a row a key.
+ */
+const cellsOf = (
+  types: readonly TypeName[],
+) => `SELECT CASE WHEN k.kind = 's' THEN ${spansOf('k.type', 'k.id')}
+    ELSE ${bodyByType(types, 'k.type', 'id', 'k.id')} END AS body
+  FROM (SELECT json_extract(value, '$[0]') AS kind, json_extract(value, '$[1]') AS type,
+    json_extract(value, '$[2]') AS id FROM json_each(?1)) k`;
+const bySlugs = (
+  types: readonly TypeName[],
+) => `SELECT k.type, ${bodyByType(types, 'k.type', 'slug', 'k.slug')} AS body
+  FROM (SELECT json_extract(value, '$[0]') AS type, json_extract(value, '$[1]') AS slug FROM json_each(?1)) k`;
+
+// The words of spans, by [article, start, end]; an article with a character outside the BMP
+// gives its whole text, sliced here by UTF-16 offsets.
+const wordsOf = `SELECT k.value AS k, w.wide,
+    CASE WHEN w.wide THEN w.text
+      ELSE substr(w.text, json_extract(k.value, '$[1]') + 1, json_extract(k.value, '$[2]') - json_extract(k.value, '$[1]')) END AS words
+  FROM json_each(?1) k JOIN article_text w ON w.article = json_extract(k.value, '$[0]')`;
+
+const textsOf = `SELECT w.article AS id, w.text, w.kinds FROM json_each(?1) k
+  JOIN article_text w ON w.article = k.value`;
+
+/** One owner's page of a list (?1 the owner, ?2 the offset, ?3 the limit), with its length. */
+function pageSql(name: string, owner = '?1'): string {
+  const source = lists[name] as ListSource;
+  return `SELECT ${lengthSql(name, 'o.owner')} AS total, ${bodyOf(source.type)} AS body
+  FROM (SELECT (${owner}) AS owner) o
+  LEFT JOIN (${sourceSql(source, `= (${owner})`)} ORDER BY sort LIMIT ?3 OFFSET ?2) p ON 1
+  LEFT JOIN ${tableOf[source.type]} t ON t.id = p.id
+  ORDER BY p.sort`;
+}
+
+/** The same page of one list for many owners (?1 their JSON array): the statements of each actor of a page. */
+function pagesSql(name: string): string {
+  const source = lists[name] as ListSource;
+  return `WITH p AS (SELECT owner, id, sort FROM (
+      SELECT s.owner, s.id, s.sort, ROW_NUMBER() OVER (PARTITION BY s.owner ORDER BY s.sort) AS rn
+      FROM (${sourceSql(source, 'IN (SELECT value FROM json_each(?1))')}) s)
+    WHERE rn > ?2 AND rn <= ?2 + ?3)
+  SELECT o.value AS owner, ${lengthSql(name, 'o.value')} AS total, ${bodyOf(source.type)} AS body
+  FROM json_each(?1) o LEFT JOIN p ON p.owner = o.value
+  LEFT JOIN ${tableOf[source.type]} t ON t.id = p.id
+  ORDER BY o.value, p.sort`;
+}
+
+/** Whole short lists for many owners (?1 their JSON array). */
+function wholesSql(name: string): string {
+  const source = lists[name] as ListSource;
+  return `SELECT s.owner, ${bodyOf(source.type)} AS body
+  FROM (${sourceSql(source, 'IN (SELECT value FROM json_each(?1))')}) s
+  JOIN ${tableOf[source.type]} t ON t.id = s.id
+  ORDER BY s.owner, s.sort`;
+}
+
+// A whole kind in default order, its length from its tally: the page is found in the sort
+// index alone, and only its rows are read.
+const typePage = (
+  type: TypeName,
+) => `SELECT (SELECT n FROM tally WHERE list = '${type}' AND owner = '') AS total,
+    ${bodyOf(type)} AS body
+  FROM (SELECT 1) LEFT JOIN (SELECT id, sort FROM ${tableOf[type]} ORDER BY sort LIMIT ?2 OFFSET ?1) p ON 1
+  LEFT JOIN ${tableOf[type]} t ON t.id = p.id
   ORDER BY p.sort`;
 
-// The same page of one list for many owners (the statements of each actor of a page).
-const manyPages = `WITH o AS (SELECT value AS owner FROM json_each(?2))
-  SELECT o.owner, t.n AS total, r.id, r.body FROM o
-  LEFT JOIN tally t ON t.list = ?1 AND t.owner = o.owner
-  LEFT JOIN (SELECT owner, item, sort FROM (
-      SELECT l.owner, l.item, l.sort, ROW_NUMBER() OVER (PARTITION BY l.owner ORDER BY l.sort) AS n
-      FROM link l WHERE l.list = ?1 AND l.owner IN (SELECT owner FROM o))
-    WHERE n > ?3 AND n <= ?3 + ?4) p ON p.owner = o.owner
-  LEFT JOIN record r ON r.type = ?5 AND r.id = p.item
-  ORDER BY o.owner, p.sort`;
-
-// Whole short lists for many owners.
-const wholeLists = `SELECT l.owner, r.id, r.body FROM link l
-  JOIN record r ON r.type = ?3 AND r.id = l.item
-  WHERE l.list = ?1 AND l.owner IN (SELECT value FROM json_each(?2))
-  ORDER BY l.owner, l.sort`;
-
-// A whole type in default order, its length from its tally. The page is found in the sort
-// index alone (record_by_sort holds the ids), and only its rows' bodies are read: skipping
-// 500 articles by their rows read their bodies, texts and all (40 ms at 1,000 articles).
-const typePage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
-  LEFT JOIN tally t ON t.list = ?1 AND t.owner = ''
-  LEFT JOIN (SELECT id, sort FROM record WHERE type = ?1 ORDER BY sort LIMIT ?3 OFFSET ?2) p ON 1
-  LEFT JOIN record r ON r.type = ?1 AND r.id = p.id
-  ORDER BY p.sort`;
-
-// One list of `link` by its owner, a record's slug (?3 its type) or a filter's value (?3 ''):
-// a filter of one speaker, or one facet value, is that list, already in order and counted.
-const listPage = `SELECT t.n AS total, r.id, r.body FROM (SELECT 1)
-  LEFT JOIN (SELECT CASE WHEN ?3 = '' THEN ?2 ELSE (SELECT id FROM record WHERE type = ?3 AND slug = ?2) END AS owner) o ON 1
-  LEFT JOIN tally t ON t.list = ?1 AND t.owner = o.owner
-  LEFT JOIN (SELECT l.item, l.sort FROM link l, (SELECT CASE WHEN ?3 = '' THEN ?2 ELSE (SELECT id FROM record WHERE type = ?3 AND slug = ?2) END AS owner) w
-    WHERE l.list = ?1 AND l.owner = w.owner ORDER BY l.sort LIMIT ?5 OFFSET ?4) p ON 1
-  LEFT JOIN record r ON r.type = ?6 AND r.id = p.item
-  ORDER BY p.sort`;
-
-/** The one `link` list a criterion is, when it is one (one owner, one value). */
-function oneList(c: Criterion): { list: string; owner: string; ownerType: string } | undefined {
+/** The one list a criterion is, when it is one (one owner, one value), and its owner's SQL. */
+function oneList(c: Criterion): { list: string; value: string; owner: string } | undefined {
   if ('via' in c && c.slugs.length === 1) {
-    return { list: c.via, owner: c.slugs[0] as string, ownerType: c.owner };
+    const table = tableOf[c.owner as TypeName];
+    return {
+      list: c.via,
+      value: c.slugs[0] as string,
+      owner: `SELECT id FROM ${table} WHERE slug = ?1`,
+    };
   }
   if ('facet' in c && c.values.length === 1) {
-    return { list: c.facet, owner: c.values[0] as string, ownerType: '' };
+    const by = lists[c.facet]?.ownerBy;
+    return {
+      list: c.facet,
+      value: c.values[0] as string,
+      owner: by ? `SELECT id FROM ${tableOf[by]} WHERE slug = ?1` : '?1',
+    };
   }
   return undefined;
 }
@@ -115,7 +175,6 @@ function oneList(c: Criterion): { list: string; owner: string; ownerType: string
 interface PageKey {
   list: string;
   owner: number;
-  type: TypeName;
   offset: number;
   limit: number;
 }
@@ -123,16 +182,11 @@ interface PageKey {
 interface PageRow {
   owner?: number;
   total: number | null;
-  id: number | null;
   body: string | null;
 }
 
-type Relations = Record<string, Record<string, TypeName>>;
-const targetOf = (type: string, field: string) =>
-  (reverseRelations as Relations)[type]?.[field] as TypeName;
-
 /**
- * The corpus in D1, for one request: every lookup goes through a DataLoader, so that what one
+ * The archive in D1, for one request: every lookup goes through a DataLoader, so that what one
  * level of the selection asks for (the speakers of a page of statements) is one query, and a
  * record loaded once is not loaded again within the request.
  */
@@ -143,78 +197,94 @@ export class D1Store implements Store {
     return this.db.queries ?? 0;
   }
 
-  // Records and their excerpts by (type, id), one statement for both: what one level of a
-  // selection asks of them (clauses, who opposes each, and their excerpts) is one query.
-  private readonly cells = new DataLoader<string, AnyRecord | ExcerptData[] | null>(
-    async (keys) => {
-      const wanted = (kind: string) =>
-        JSON.stringify(
-          keys
-            .filter((k) => k.startsWith(kind))
-            .map((k) => {
-              const [, type, id] = k.split('\u0000') as [string, string, string];
-              return [type, Number(id)];
-            }),
+  private readonly cells = new DataLoader<string, AnyRecord | Span[] | null>(async (keys) => {
+    const cells = keys.map((k) => k.split('\u0000') as ['r' | 's', TypeName, string]);
+    const rows = await this.db.all<{ body: string | null }>(
+      cellsOf([...new Set(cells.filter(([kind]) => kind === 'r').map(([, type]) => type))]),
+      [JSON.stringify(cells.map(([kind, type, id]) => [kind, type, Number(id)]))],
+    );
+    return Promise.all(
+      cells.map(async ([kind, type], i) => {
+        const body = rows[i]?.body ?? null;
+        if (kind === 'r') return body === null ? null : parse(type, body);
+        const list = JSON.parse(body ?? '[]') as [number, number, number, number, string | null][];
+        return Promise.all(
+          list.map(async ([article, paragraph, start, end, words]) => ({
+            article,
+            paragraph,
+            start,
+            end,
+            text: words ?? (await this.texts.load(article)).text.slice(start, end),
+          })),
         );
-      const rows = await this.db.all<Row & { kind: string; part: number }>(cellsOf, [
-        wanted('r'),
-        wanted('s'),
-      ]);
-      const found = new Map<string, AnyRecord | ExcerptData[]>();
-      const parts = new Map<string, { part: number; body: string }[]>();
-      for (const r of rows) {
-        const k = `${r.kind}\u0000${r.type}\u0000${r.id}`;
-        if (r.kind === 'r') found.set(k, parse(r.type, r.id, r.body));
-        else parts.set(k, [...(parts.get(k) ?? []), r]);
-      }
-      for (const [k, list] of parts) {
-        list.sort((a, b) => a.part - b.part);
-        found.set(
-          k,
-          list.flatMap((p) => JSON.parse(p.body) as ExcerptData[]),
-        );
-      }
-      return keys.map((k) => found.get(k) ?? (k.startsWith('s') ? [] : null));
-    },
-  );
+      }),
+    );
+  });
 
   private readonly slugs = new DataLoader<string, AnyRecord | null>(async (keys) => {
-    const rows = await this.db.all<Row & { slug: string }>(bySlugs, [
+    const rows = await this.db.all<Row>(bySlugs(typesIn(keys)), [
       JSON.stringify(keys.map(splitKey)),
     ]);
-    const found = new Map(rows.map((r) => [key(r.type, r.slug), this.remember(r)]));
-    return keys.map((k) => found.get(k) ?? null);
+    return rows.map((r) => (r.body === null ? null : this.remember(r.type, r.body)));
   });
+
+  private readonly words = new DataLoader<string, string>(async (keys) => {
+    const rows = await this.db.all<{ k: string; wide: number; words: string }>(wordsOf, [
+      `[${keys.join(',')}]`,
+    ]);
+    const found = new Map(rows.map((r) => [r.k, r]));
+    return keys.map((k) => {
+      const row = found.get(k);
+      if (!row) return '';
+      if (!row.wide) return row.words;
+      const [, start, end] = JSON.parse(k) as [number, number, number];
+      return row.words.slice(start, end);
+    });
+  });
+
+  private readonly texts = new DataLoader<number, { text: string; paragraphs: ParagraphData[] }>(
+    async (ids) => {
+      const rows = await this.db.all<{ id: number; text: string; kinds: string }>(textsOf, [
+        JSON.stringify(ids),
+      ]);
+      const found = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => {
+        const row = found.get(id);
+        const text = row?.text ?? '';
+        const kinds = JSON.parse(row?.kinds ?? '{}') as Record<string, ParagraphKind>;
+        // Each paragraph carries its words, so that Paragraph.text costs no query.
+        const paragraphs = paragraphsOf(id, text, kinds).map((p) => ({
+          ...p,
+          text: text.slice(p.start, p.end),
+        }));
+        return { text, paragraphs };
+      });
+    },
+  );
 
   private readonly pages = new DataLoader<PageKey, Page<AnyRecord>, string>(
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
       for (const k of keys) {
-        const group = `${k.list}\n${k.type}\n${k.offset}\n${k.limit}`;
+        const group = `${k.list}\n${k.offset}\n${k.limit}`;
         groups.set(group, [...(groups.get(group) ?? []), k]);
       }
       const answers = new Map<string, Page<AnyRecord>>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const { list, type, offset, limit } = group[0] as PageKey;
+          const { list, offset, limit } = group[0] as PageKey;
+          const type = (lists[list] as ListSource).type;
           const owners = [...new Set(group.map((k) => k.owner))];
           const rows =
             owners.length === 1
-              ? (await this.db.all<PageRow>(onePage, [list, owners[0], offset, limit, type])).map(
+              ? (await this.db.all<PageRow>(pageSql(list), [owners[0], offset, limit])).map(
                   (r) => ({ ...r, owner: owners[0] }),
                 )
-              : await this.db.all<PageRow>(manyPages, [
-                  list,
-                  JSON.stringify(owners),
-                  offset,
-                  limit,
-                  type,
-                ]);
+              : await this.db.all<PageRow>(pagesSql(list), [JSON.stringify(owners), offset, limit]);
           const byOwner = new Map<number, Page<AnyRecord>>();
           for (const row of rows) {
             const page = byOwner.get(row.owner as number) ?? { items: [], total: row.total ?? 0 };
-            if (row.id !== null && row.body !== null)
-              page.items.push(this.remember({ type, id: row.id, body: row.body }));
+            if (row.body !== null) page.items.push(this.remember(type, row.body));
             byOwner.set(row.owner as number, page);
           }
           for (const k of group) {
@@ -236,18 +306,13 @@ export class D1Store implements Store {
     const answers = new Map<string, AnyRecord[]>();
     await Promise.all(
       [...groups].map(async ([list, owners]) => {
-        const type = targetOf(...(list.split('.') as [string, string]));
-        const rows = await this.db.all<{ owner: number; id: number; body: string }>(wholeLists, [
-          list,
+        const type = (lists[list] as ListSource).type;
+        const rows = await this.db.all<{ owner: number; body: string }>(wholesSql(list), [
           JSON.stringify(owners),
-          type,
         ]);
         for (const row of rows) {
           const k = key(list, row.owner);
-          answers.set(k, [
-            ...(answers.get(k) ?? []),
-            this.remember({ type, id: row.id, body: row.body }),
-          ]);
+          answers.set(k, [...(answers.get(k) ?? []), this.remember(type, row.body)]);
         }
       }),
     );
@@ -255,14 +320,13 @@ export class D1Store implements Store {
   });
 
   private pageKey(k: PageKey): string {
-    return `${k.list}\n${k.owner}\n${k.type}\n${k.offset}\n${k.limit}`;
+    return `${k.list}\n${k.owner}\n${k.offset}\n${k.limit}`;
   }
 
   /** A record read as part of a list, kept so that a later lookup of it costs no query. */
-  private remember(row: Row): AnyRecord {
-    const k = key(row.type, row.id);
-    const record = parse(row.type, row.id, row.body);
-    this.cells.prime(`r\u0000${k}`, record);
+  private remember(type: TypeName, body: string): AnyRecord {
+    const record = parse(type, body);
+    this.cells.prime(`r\u0000${key(type, idOf(record))}`, record);
     return record;
   }
 
@@ -297,9 +361,8 @@ export class D1Store implements Store {
   related(type: string, record: object, field: string): LazyList<never> {
     const list = `${type}.${field}`;
     const owner = idOf(record);
-    const target = targetOf(type, field);
     return this.lazy((offset, limit) =>
-      this.pages.load({ list, owner, type: target, offset, limit }),
+      this.pages.load({ list, owner, offset, limit }),
     ) as LazyList<never>;
   }
 
@@ -309,16 +372,14 @@ export class D1Store implements Store {
 
   listAll<T extends TypeName>(type: T): LazyList<RecordTypes[T]> {
     return this.lazy(async (offset, limit) =>
-      this.pageOf(type, await this.db.all<PageRow>(typePage, [type, offset, limit])),
+      this.pageOf(type, await this.db.all<PageRow>(typePage(type), [offset, limit])),
     );
   }
 
   private pageOf<T extends TypeName>(type: T, rows: PageRow[]): Page<RecordTypes[T]> {
     const items: RecordTypes[T][] = [];
     for (const row of rows) {
-      if (row.id !== null && row.body !== null) {
-        items.push(this.remember({ type, id: row.id, body: row.body }) as RecordTypes[T]);
-      }
+      if (row.body !== null) items.push(this.remember(type, row.body) as RecordTypes[T]);
     }
     return { items, total: rows[0]?.total ?? 0 };
   }
@@ -337,14 +398,7 @@ export class D1Store implements Store {
         return this.lazy(async (offset, limit) =>
           this.pageOf(
             type,
-            await this.db.all<PageRow>(listPage, [
-              list.list,
-              list.owner,
-              list.ownerType,
-              offset,
-              limit,
-              type,
-            ]),
+            await this.db.all<PageRow>(pageSql(list.list, list.owner), [list.value, offset, limit]),
           ),
         );
       }
@@ -405,10 +459,8 @@ export class D1Store implements Store {
     ]);
     if (statements.length === 0 && actors.length === 0) return [];
     const rows = await this.db.all<{ id: number }>(
-      `SELECT json_extract(r.body, '$.excerpt.article') AS id FROM json_each(?1) k
-        JOIN record r ON r.type = 'Statement' AND r.id = k.value
-      UNION SELECT l.item FROM json_each(?2) k
-        JOIN link l ON l.list = 'Actor.articles' AND l.owner = k.value`,
+      `SELECT article AS id FROM statement WHERE id IN (SELECT value FROM json_each(?1))
+      UNION SELECT article FROM citation WHERE type = 'Actor' AND entity IN (SELECT value FROM json_each(?2))`,
       [JSON.stringify(statements), JSON.stringify(actors)],
     );
     return rows.map((r) => r.id);
@@ -464,7 +516,7 @@ export class D1Store implements Store {
       return {
         total,
         items: hits.map((hit) => ({
-          record: this.remember(hit) as SearchHit['record'],
+          record: this.remember(hit.type, hit.body) as SearchHit['record'],
           score: hit.score,
           terms: hit.terms,
         })),
@@ -485,20 +537,30 @@ export class D1Store implements Store {
       excerpts.find((e) => e.article === article && start >= e.start && end <= e.end);
     // A highlight is a span inside one of the record's excerpts: its words are sliced from
     // that excerpt's, as the bundle slices them from the article.
+    const inExcerpt = (span: Span) => {
+      const e = around(span.article, span.start, span.end);
+      return e?.text?.slice(span.start - e.start, span.end - e.start) ?? '';
+    };
     return highlights(hit, {
-      spanText: (span) => this.spanText(span),
+      spanText: (span) => (span as Span).text ?? inExcerpt(span),
       charAt: (article, offset) => {
         const e = around(article, offset, offset + 1);
         return e?.text?.[offset - e.start];
       },
-    }).map((span: ExcerptData & { text?: string }) => {
-      if (span.text !== undefined) return span;
-      const e = around(span.article, span.start, span.end);
-      return { ...span, text: e?.text?.slice(span.start - e.start, span.end - e.start) ?? '' };
-    });
+    }).map((span: Span & ExcerptData) =>
+      span.text !== undefined ? span : { ...span, text: inExcerpt(span) },
+    );
   }
 
-  spanText(span: Span): string {
-    return span.text ?? '';
+  articleText(article: ArticleData): Promise<string> {
+    return this.texts.load(idOf(article)).then((t) => t.text);
+  }
+
+  paragraphs(article: ArticleData): Promise<ParagraphData[]> {
+    return this.texts.load(idOf(article)).then((t) => t.paragraphs);
+  }
+
+  spanText(span: Span): string | Promise<string> {
+    return span.text ?? this.words.load(JSON.stringify([span.article, span.start, span.end]));
   }
 }
