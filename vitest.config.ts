@@ -103,7 +103,13 @@ export default defineConfig({
       workerProject('archive', false, suites.archive),
       workerProject('archive-d1', true, suites.archive),
       {
-        test: { name: 'data', environment: 'node', include: ['test/data/**/*.test.ts'] },
+        test: {
+          name: 'data',
+          environment: 'node',
+          include: ['test/data/**/*.test.ts'],
+          // They compile corpora and load databases: on a busy machine that takes seconds.
+          testTimeout: 120_000,
+        },
       },
       {
         test: {

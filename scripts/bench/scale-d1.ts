@@ -262,7 +262,7 @@ function bytesByTable(n: number): [string, number][] {
     [
       '-readonly',
       databaseFile(n),
-      "SELECT coalesce(m.tbl_name, d.name), SUM(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC",
+      'SELECT coalesce(m.tbl_name, d.name), SUM(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC',
     ],
     { encoding: 'utf8' },
   );

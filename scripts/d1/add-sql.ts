@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { articleKeys } from '../../src/model/archive-order.ts';
+import { articleKeys, sortKeys } from '../../src/model/archive-order.ts';
 import { tableOf as kindTable, type TypeName } from '../../src/model/d1/tables.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
 import { references } from '../../src/model/relations.ts';
-import { type SearchableType, searchableTypes } from '../../src/model/search-options.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { registryCollections } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
 import { names } from '../data/search-index.ts';
-import { addSearchStatements, type Renamed } from './add-search-sql.ts';
-import { type Home, homesOf, loadIds, sortKey, tableOf } from './corpus-sql.ts';
+import { indexArticle, unindexArticle } from './add-search-sql.ts';
+import { homesOf, loadIds, tableOf } from './corpus-sql.ts';
 import { DomainRows } from './domain-rows.ts';
-import { docKey, documentRows } from './search-sql.ts';
 import { literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
@@ -42,9 +40,6 @@ const ownedBy =
   ({ corpus }: BuiltData, homes: Homes, slug: string) =>
   (name: TableName, i: Index): boolean =>
     homes[name].get((corpus[name][i] as { slug: string }).slug)?.article === slug;
-
-const isSearchable = (type: string): type is SearchableType =>
-  (searchableTypes as readonly string[]).includes(type);
 
 // The registry's entities (scripts/data/records.ts registryFiles): several articles cite one.
 const registryTables = new Set<TableName>(registryCollections);
@@ -199,7 +194,6 @@ export function addArticleStatements(
   const { corpus } = built;
   const homes = homesOf(built);
   const problems = new Problems();
-  const own = ownedBy(built, homes, slug);
   const written = writtenBy(built, homes, slug, view.cited);
   const article = corpus.articles.findIndex((a) => a.slug === slug);
   if (article < 0) {
@@ -239,12 +233,8 @@ export function addArticleStatements(
     const s = corpus.articles[a]?.slug ?? '';
     return s === slug ? ownKey : (view.keys.get(s) ?? '');
   };
-  const sortOf = (name: TableName, i: Index): string => {
-    const r = corpus[name][i] as { slug: string; excerpts: ExcerptData[] };
-    const home = homes[name].get(r.slug) as Home;
-    const articleKey = home.article === slug ? ownKey : (view.keys.get(home.article) ?? '');
-    return sortKey(r, { ...home, articleKey }, keyOf, name === 'articles');
-  };
+  const sorts = sortKeys(corpus, keyOf);
+  const sortOf = (name: TableName, i: Index): string => sorts[name][i] as string;
 
   const rows = new DomainRows(corpus, idOf, sortOf);
   const rewritten = new Map<TypeName, number[]>();
@@ -261,21 +251,11 @@ export function addArticleStatements(
   }
   problems.throwIfAny();
 
-  const search = documentRows(built, (type, index) =>
-    written(tableOf(type), index)
-      ? {
-          id: idOf(type, index),
-          home: (homes[tableOf(type)].get(corpus[tableOf(type)][index]?.slug ?? '') as Home)
-            .article,
-        }
-      : null,
-  );
-  const renamed: Renamed[] = [];
+  const renamed: number[] = [];
   corpus.actors.forEach((actor, i) => {
     const before = view.words?.get(actor.slug);
-    const now = names(corpus, [i]);
-    if (written('actors', i) && before !== undefined && before !== now) {
-      renamed.push({ id: idOf('Actor', i), words: now });
+    if (written('actors', i) && before !== undefined && before !== names(corpus, [i])) {
+      renamed.push(idOf('Actor', i));
     }
   });
   problems.throwIfAny();
@@ -291,11 +271,14 @@ export function addArticleStatements(
   const owned = (table: string) => `(SELECT id FROM ${table} WHERE article = ${id})`;
   const of = (type: TypeName) =>
     `(SELECT value FROM json_each(${json(rewritten.get(type) ?? [])}))`;
+  const reindexed = { article: id, rewritten, renamed };
   return {
     version,
     statements: [
       // Rows are deleted before the rows that name them: checked when the batch commits.
       'PRAGMA defer_foreign_keys = on',
+      // Its search documents go first, while its rows still say which they are.
+      ...unindexArticle(reindexed),
       // The article's own rows, by its id; its spans, its registry entities' spans there too.
       `DELETE FROM statement_mention WHERE statement IN ${owned('statement')}`,
       `DELETE FROM statement_topic WHERE statement IN ${owned('statement')}`,
@@ -316,14 +299,7 @@ export function addArticleStatements(
         (type) => `DELETE FROM ${kindTable[type]} WHERE id IN ${of(type)}`,
       ),
       ...rows.inserts(),
-      ...addSearchStatements(
-        slug,
-        search,
-        renamed,
-        [...rewritten].flatMap(([type, list]) =>
-          isSearchable(type) ? list.map((i) => docKey(type, i)) : [],
-        ),
-      ),
+      ...indexArticle(reindexed),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,
     ],
   };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { articleKeys } from '../../src/model/archive-order.ts';
+import { articleKeys, sortKeys } from '../../src/model/archive-order.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import type { ExcerptData, Index } from '../../src/model/types.ts';
+import type { Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { DomainRows, domainTables } from './domain-rows.ts';
 import { searchSql } from './search-sql.ts';
@@ -11,20 +11,14 @@ import { searchSql } from './search-sql.ts';
 
 type TableName = (typeof tableNames)[number];
 
-/** Every table the corpus fills (migrations/), which a whole load empties first. */
-export const corpusTables = [
-  ...domainTables,
-  'tally',
-  'meta',
-  'search_doc',
-  'search_posting',
-  'search_term',
-  'search_delete',
-  'search_field',
-  'search_stat',
-];
+/**
+ * Every table the corpus fills (migrations/), which a whole load empties first, with the
+ * search index (emptied by its delete-all command, emptyIndexSql).
+ */
+/** The search index emptied (contentless FTS5 tables take no DELETE of every row). */
+export const emptyIndexSql = "INSERT INTO search (search) VALUES ('delete-all')";
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const corpusTables = [...domainTables, 'tally', 'meta', 'search_doc', 'search_delete'];
 
 /**
  * Where each record was defined: its home article's slug and key (src/model/archive-order.ts)
@@ -53,30 +47,6 @@ export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> 
   return homes;
 }
 
-/**
- * A record's place in default order, as text that sorts like the compiled order: the key of
- * the newest article its spans stand in (its date and slug), the earliest span's start there,
- * then its home article and its place among that home's records (how the build breaks ties).
- * An article sorts by its key. The keys never depend on which articles a database holds, so
- * the order is the same whatever order the articles were added in.
- */
-export function sortKey(
-  record: { excerpts: readonly ExcerptData[] },
-  home: Home,
-  keyOf: (article: Index) => string,
-  isArticle: boolean,
-): string {
-  if (isArticle) return home.articleKey;
-  let best: [string, number] | undefined;
-  for (const e of record.excerpts) {
-    const at: [string, number] = [keyOf(e.article), e.start];
-    if (!best || at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
-  }
-  // A record with no span (an actor named only as a publisher or author) sorts last.
-  const [article, start] = best ?? ['~', 0];
-  return `${article}${pad(start, 8)}${home.articleKey}${pad(home.position, 6)}`;
-}
-
 /** The id a whole load gives each record, by table and compiled index (scripts/data/load-order.ts). */
 export function loadIds({ order }: Pick<BuiltData, 'order'>): Record<TableName, number[]> {
   const ids = {} as Record<TableName, number[]>;
@@ -99,14 +69,8 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
   const idOf = (type: string, index: Index) => ids[tableOf(type)][index] as number;
   const articleKeyOf = (article: Index) =>
     homes.articles.get(corpus.articles[article]?.slug ?? '')?.articleKey ?? '';
-  const sorts = {} as Record<TableName, string[]>;
+  const sorts = sortKeys(corpus, articleKeyOf);
   for (const name of tableNames) {
-    const list = corpus[name] as unknown as { slug: string; excerpts: ExcerptData[] }[];
-    sorts[name] = list.map((r) => {
-      const home = homes[name].get(r.slug);
-      if (!home) throw new Error(`${tables[name]} "${r.slug}" has no home article`);
-      return sortKey(r, home, articleKeyOf, name === 'articles');
-    });
     // The default order is the compiled order; a key that disagrees would page differently.
     const keys = sorts[name];
     for (let i = 1; i < keys.length; i++) {
@@ -131,19 +95,13 @@ export function corpusSql(roots: readonly string[]): { statements: string[]; ver
   const built = buildCorpus(roots);
   const homes = homesOf(built);
   const rows = corpusRows(built, homes);
-  const ids = loadIds(built);
-  const place = (type: string, index: Index) => {
-    const name = tableOf(type);
-    const slug = (built.corpus[name][index] as { slug: string }).slug;
-    return { id: ids[name][index] as number, home: homes[name].get(slug)?.article ?? '' };
-  };
   return {
     version: built.corpus.version,
     statements: [
       // Records name records of other kinds, and actors actors: checked when the load commits.
       'PRAGMA defer_foreign_keys = on',
       ...rows.inserts(),
-      ...searchSql(built, place),
+      ...searchSql(),
     ],
   };
 }

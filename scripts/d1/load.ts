@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DataError } from '../data/problems.ts';
-import { corpusSql, corpusTables } from './corpus-sql.ts';
+import { corpusSql, corpusTables, emptyIndexSql } from './corpus-sql.ts';
 import { d1, targetOf } from './wrangler.ts';
 
 // npm run d1:load -- --local | --remote
@@ -15,6 +15,7 @@ try {
     out,
     `${[
       'PRAGMA defer_foreign_keys = on',
+      emptyIndexSql,
       ...[...corpusTables].reverse().map((t) => `DELETE FROM ${t}`),
       ...statements,
     ].join(';\n')};\n`,

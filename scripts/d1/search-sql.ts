@@ -1,137 +1,91 @@
+import { tableOf } from '../../src/model/d1/tables.ts';
 import {
-  deletionsOf,
-  docTypeShift,
-  indexOptions,
   type SearchableType,
   searchableTypes,
-  searchFields,
+  typoMinLength,
 } from '../../src/model/search-options.ts';
-import type { BuiltData } from '../data/build.ts';
-import { searchDocuments } from '../data/search-index.ts';
-import { inserts } from './sql.ts';
 
-// The search tables of migrations/0005_search_by_home.sql. Every row but the statistics is one
-// document's, so that d1:add can replace one article's documents and adjust the statistics
-// (scripts/d1/add-sql.ts) and leave the same rows as a whole load.
+// The search rows of migrations/0008_fts5.sql, written by SQL from the domain tables: d1:load
+// indexes every record, d1:add an article's records and the registry entities it rewrites,
+// and a restore (scripts/d1/backup.ts) indexes again what it restored. One definition of
+// what a document holds serves all three.
 
-// MiniSearch's default tokenizer, which the index is built with (it is not exported).
-const spaceOrPunctuation = /[\n\r\p{Z}\p{P}]+/u;
+/** A search document's key (the FTS5 rowid): newest-first day, kind and id (migrations/0008). */
+export const docSql = (type: SearchableType, table = 't') =>
+  `((CASE WHEN ${table}.sort GLOB '[0-9]*' THEN CAST(substr(${table}.sort, 1, 8) AS INTEGER) ELSE 99999999 END << 36) | (${searchableTypes.indexOf(type)} << 33) | ${table}.id)`;
 
-/** Words shorter than this are never matched with a typo (querySearchOptions.fuzzy). */
-export const fuzzyMinLength = 6;
+/** An actor's words (its name and aliases), by its id. */
+const wordsOf = (id: string) =>
+  `(SELECT a.name || coalesce(' ' || (SELECT group_concat(value, ' ') FROM json_each(a.aliases)), '') FROM actor a WHERE a.id = ${id})`;
 
-/** A search document's key: its type's place, then its record's id (the bundled ids' order). */
-export const docKey = (type: SearchableType, item: number) =>
-  searchableTypes.indexOf(type) * 2 ** docTypeShift + item;
-
-/** One document's rows: search_doc and search_posting, in column order. */
-export interface DocumentRows {
-  search_doc: [number, string, number, string, number, string][];
-  search_posting: [string, number, number, number, number, number][];
-}
-
-/** Where a document's record is in the database: its id there and its home article. */
-export type Placement = (
-  type: SearchableType,
-  index: number,
-) => { id: number; home: string } | null;
-
-/**
- * A field's value as MiniSearch indexes it: its length (the distinct raw tokens, stop words
- * and '' included) and how often each term occurs.
- */
-export function tokenized(
-  value: string,
-  field: (typeof searchFields)[number],
-): { length: number; tf: Map<string, number> } {
-  const processTerm = indexOptions.processTerm;
-  if (!processTerm) throw new Error('indexOptions.processTerm is required');
-  const tokens = value.toString().split(spaceOrPunctuation);
-  const tf = new Map<string, number>();
-  for (const token of tokens) {
-    const term = processTerm(token, field);
-    for (const t of Array.isArray(term) ? term : [term]) {
-      if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
-    }
-  }
-  return { length: new Set(tokens).size, tf };
-}
+// Each kind's fields, as src/model/search-options.ts names them; the rest are NULL.
+const fields: Record<SearchableType, Record<string, string>> = {
+  Actor: {
+    name: 't.name',
+    aliases: "(SELECT group_concat(value, ' ') FROM json_each(t.aliases))",
+  },
+  Statement: { speaker: wordsOf('t.speaker'), text: 't.text' },
+  Meeting: { name: 't.name', location: 't.location', outcome: 't.outcome' },
+  DraftClause: { title: 't.title', text: 't.text' },
+  Position: { subject: 't.subject', summary: 't.summary', speaker: wordsOf('t.actor') },
+};
+const columns = [
+  'name',
+  'aliases',
+  'title',
+  'subject',
+  'speaker',
+  'location',
+  'text',
+  'outcome',
+  'summary',
+];
 
 /**
- * The rows of the documents of a compiled corpus that `place` places (null leaves one out),
- * tokenized and counted as MiniSearch indexes them.
+ * The documents of a kind's records that meet `where` (over its row `t`): doc, type, item,
+ * sort, boost and the nine fields. The boost is how much the coverage says about a record: 1
+ * + ½·log2 of its spans, as the bundle's (scripts/data/search-index.ts).
  */
-export function documentRows(built: BuiltData, place: Placement): DocumentRows {
-  const { documents } = searchDocuments(built.corpus, built.order);
-  const targets = built.corpus.searchTargets;
-  const rows: DocumentRows = { search_doc: [], search_posting: [] };
-  for (const document of documents) {
-    const target = targets[document.id];
-    if (!target) throw new Error(`search document ${document.id} has no target`);
-    const [type, index, boost] = target;
-    const placed = place(type, index);
-    if (!placed) continue;
-    const doc = docKey(type, placed.id);
-    const lens: (number | null)[] = searchFields.map(() => null);
-    searchFields.forEach((field, fieldId) => {
-      const value = document[field];
-      if (value == null) return;
-      const { length, tf } = tokenized(value, field);
-      lens[fieldId] = length;
-      for (const [term, n] of tf) rows.search_posting.push([term, fieldId, doc, n, length, boost]);
-    });
-    rows.search_doc.push([doc, type, placed.id, placed.home, boost, JSON.stringify(lens)]);
-  }
-  return rows;
+export function sourceSql(type: SearchableType, where = '1'): string {
+  const f = fields[type];
+  return `SELECT ${docSql(type)} AS doc, '${type}' AS type, t.id AS item, t.sort AS sort,
+    round(1 + 0.5 * log2(max(1, (SELECT COUNT(*) FROM excerpt e WHERE e.type = '${type}' AND e.id = t.id))), 3) AS boost,
+    ${columns.map((c) => `${f[c] ?? 'NULL'} AS ${c}`).join(', ')}
+  FROM ${tableOf[type]} t WHERE ${where}`;
 }
 
-/** search_delete's rows for `terms`: each long enough for a typo under each of its deletions. */
-export function deletionRows(terms: Iterable<string>): [string, string][] {
-  const rows: [string, string][] = [];
-  for (const term of new Set(terms)) {
-    if (term.length < fuzzyMinLength) continue;
-    for (const del of new Set(deletionsOf(term).map(([del]) => del))) rows.push([del, term]);
-  }
-  return rows;
+/** Statements that index the records `where` selects, kind by kind. */
+export function indexSql(where: (type: SearchableType) => string | null): string[] {
+  return searchableTypes.flatMap((type) => {
+    const w = where(type);
+    if (w === null) return [];
+    return [
+      `INSERT INTO search_doc SELECT doc, type, item, sort, boost FROM (${sourceSql(type, w)})`,
+      `INSERT INTO search (rowid, ${columns.join(', ')}) SELECT doc, ${columns.join(', ')} FROM (${sourceSql(type, w)})`,
+    ];
+  });
 }
 
-/** Every search table's rows for a whole corpus: its documents and their statistics. */
-export function searchRows(built: BuiltData, place: Placement) {
-  const documents = documentRows(built, place);
-  // A term's row: its document frequency in the field, and its length in UTF-16 units.
-  const df = new Map<string, [string, number, number, number]>();
-  for (const [term, field] of documents.search_posting) {
-    const key = `${field}\n${term}`;
-    const entry = df.get(key) ?? [term, field, 0, term.length];
-    entry[2]++;
-    df.set(key, entry);
-  }
-  const totals = searchFields.map((name, field): [number, string, number, number] => [
-    field,
-    name,
-    0,
-    0,
-  ]);
-  for (const [, , , , , lens] of documents.search_doc) {
-    (JSON.parse(lens) as (number | null)[]).forEach((length, field) => {
-      const total = totals[field];
-      if (length === null || !total) return;
-      total[2] += length;
-      total[3]++;
-    });
-  }
-  return {
-    ...documents,
-    search_term: [...df.values()],
-    search_delete: deletionRows(documents.search_posting.map(([term]) => term)),
-    search_field: totals,
-    search_stat: [['documents', documents.search_doc.length]] as [string, number][],
-  };
+/** Statements that drop the documents `docs` (a query of search_doc.doc) from the index. */
+export function unindexSql(docs: string): string[] {
+  return [
+    `DELETE FROM search WHERE rowid IN (${docs})`,
+    `DELETE FROM search_doc WHERE doc IN (${docs})`,
+  ];
 }
 
-/** Multi-row INSERTs that fill the search tables for a whole corpus. */
-export function searchSql(built: BuiltData, place: Placement): string[] {
-  return Object.entries(searchRows(built, place)).flatMap(([table, rows]) =>
-    inserts(table, rows as unknown[][]),
-  );
+/**
+ * The one-typo table's rows for the vocabulary's terms it lacks (long enough to forgive a
+ * typo): each single deletion of each, by the code point removed.
+ */
+export const deletionsSql = `INSERT OR IGNORE INTO search_delete
+  WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 100)
+  SELECT substr(v.term, 1, p.i - 1) || substr(v.term, p.i + 1), v.term, p.i
+  FROM search_vocab v JOIN p ON p.i <= length(v.term)
+  WHERE length(v.term) >= ${typoMinLength}
+    AND NOT EXISTS (SELECT 1 FROM search_delete d WHERE d.term = v.term)`;
+
+/** The statements that index a whole load (the domain tables filled, the search empty). */
+export function searchSql(): string[] {
+  return [...indexSql(() => '1'), deletionsSql];
 }

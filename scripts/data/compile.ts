@@ -60,9 +60,13 @@ export type CompiledCorpus = Omit<Corpus, 'version' | 'searchTargets'>;
 export function compileCorpus(loaded: LoadedCorpus, problems: Problems): CompiledCorpus {
   const articleOrder = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
 
+  const slugOf = (item: Sourced<unknown>) => (item.record as { slug: string }).slug;
   // Order every collection by first appearance before anything takes an index.
+  // Ties (two records first seen at one place): a registry entity's by slug, what an article
+  // says by its place in the article's file; as archive-order.ts recordSortKey.
   const ordered = <T extends { excerpts?: ExcerptRecord[]; excerpt?: ExcerptRecord }>(
     items: Sourced<T>[],
+    registry = true,
   ): Sourced<T>[] => {
     const firstSeen = (item: Sourced<T>): [number, number] => {
       const all = [
@@ -79,19 +83,27 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
       }
       return best;
     };
+    const tie = (a: { item: Sourced<T>; position: number }, b: typeof a) =>
+      registry
+        ? slugOf(a.item) < slugOf(b.item)
+          ? -1
+          : slugOf(a.item) > slugOf(b.item)
+            ? 1
+            : 0
+        : a.position - b.position;
     return items
       .map((item, position) => ({ item, position, at: firstSeen(item) }))
-      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.position - b.position)
+      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || tie(a, b))
       .map((x) => x.item);
   };
 
   const sources = {
     actors: ordered(loaded.actors),
-    statements: ordered(loaded.statements),
+    statements: ordered(loaded.statements, false),
     meetings: ordered(loaded.meetings),
     draftAgreements: ordered(loaded.draftAgreements),
     draftClauses: ordered(loaded.draftClauses),
-    positions: ordered(loaded.positions),
+    positions: ordered(loaded.positions, false),
     topics: ordered(loaded.topics),
   };
 

@@ -76,37 +76,9 @@ export function searchDocuments(
   return { documents, targets };
 }
 
-/** UTF-8 byte order is code-point order, which is SQLite's BINARY collation. */
-const codePointOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
-/**
- * The index, built and serialized at build time so that no isolate or request builds it.
- * Two of MiniSearch's statistics depend on the order documents were added in, and D1 adds an
- * article's documents after the archive's (scripts/d1/add-sql.ts): so that both stores rank
- * alike however their documents came, the serialized index is made order-free.
- * - Terms in code-point order (SQLite's, so that D1 orders expansions in SQL): loaded in that
- *   order, the radix tree iterates prefix expansions in the reverse order and typo neighbours
- *   in it, and those orders are what order equal scores.
- * - Each field's average length over the documents that have the field (BM25's avgdl),
- *   where MiniSearch keeps a running mean that weighs each length by when it was added.
- */
+/** The index, built and serialized at build time so that no isolate or request builds it. */
 export function buildSearchIndex(documents: SearchDocument[]): string {
   const index = new MiniSearch<SearchDocument>(indexOptions);
   index.addAll(documents);
-  const json = index.toJSON();
-  json.index.sort(([a], [b]) => codePointOrder(a, b));
-  const total: number[] = [];
-  const count: number[] = [];
-  for (const lengths of Object.values(json.fieldLength)) {
-    lengths.forEach((length, fieldId) => {
-      // A document without the field has a hole there, serialized as null.
-      if (length == null) return;
-      total[fieldId] = (total[fieldId] ?? 0) + length;
-      count[fieldId] = (count[fieldId] ?? 0) + 1;
-    });
-  }
-  json.averageFieldLength = json.averageFieldLength.map((_, fieldId) =>
-    count[fieldId] ? (total[fieldId] as number) / (count[fieldId] as number) : 0,
-  );
-  return JSON.stringify(json);
+  return JSON.stringify(index);
 }

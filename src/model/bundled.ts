@@ -46,7 +46,7 @@ export const bundledStore: Store = {
   statements: listStatements,
   meetings: listMeetings,
   draftClauses: listDraftClauses,
-  search: (query, kinds) => wholeList(search(query, kinds)),
+  search: (query, scope) => wholeList(search(query, scope)),
   highlights,
   excerpts: (record) => record.excerpts as never,
   articleText: (article) => article.text,

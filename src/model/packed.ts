@@ -20,7 +20,8 @@ export const tables = {
 } as const;
 export type TableName = keyof typeof tables;
 export const tableNames = Object.keys(tables) as TableName[];
-const tableOf = (type: string) => tableNames.find((name) => tables[name] === type) as TableName;
+export const tableOf = (type: string) =>
+  tableNames.find((name) => tables[name] === type) as TableName;
 
 interface PackedTable {
   columns: string[];

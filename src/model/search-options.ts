@@ -93,12 +93,80 @@ export const searchFields = [
   'summary',
 ] as const;
 
+/** A name or title match outranks a passing mention in running text (both stores' weights). */
+export const fieldBoost: Partial<Record<(typeof searchFields)[number], number>> = {
+  name: 5,
+  aliases: 3,
+  title: 3,
+  subject: 2,
+  location: 2,
+  speaker: 1.5,
+};
+
+/** Where a search looks and in what order (both stores). */
+export interface SearchScope {
+  kinds?: readonly SearchableType[] | null;
+  order?: 'RELEVANCE' | 'NEWEST';
+  /** Newest-first days (archive-order.ts sortDay): from `from` up to, not including, `below`. */
+  from?: number;
+  below?: number;
+}
+
+/** A word this long or longer matches the terms that begin with it. */
+export const prefixMinLength = 3;
+/**
+ * A word this long or longer forgives one typo: a letter replaced, added or dropped, or two
+ * adjacent letters swapped. In short words it matches too much. Both stores and the tests
+ * read this one number.
+ */
+export const typoMinLength = 6;
+
+/**
+ * A query's words as both stores search them: split as MiniSearch splits, and at control
+ * characters (a NUL would end the word early in SQLite), folded, stop words out.
+ */
+export function queryWords(query: string): string[] {
+  return query
+    .split(/[\n\r\p{Z}\p{P}\p{Cc}]+/u)
+    .map((token) => processTerm(token))
+    .filter((term): term is string => !!term && wellFormed(term));
+}
+
+/** Each string `term` becomes by swapping two adjacent characters (code points), once. */
+export function transpositionsOf(term: string): string[] {
+  const chars = [...term];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const swapped = [...chars];
+    [swapped[i], swapped[i + 1]] = [swapped[i + 1] as string, swapped[i] as string];
+    out.add(swapped.join(''));
+  }
+  return [...out];
+}
+
+/**
+ * Whether `a` and `b` are at most one edit apart, an edit being a character replaced, added,
+ * dropped, or two adjacent characters swapped (optimal string alignment distance ≤ 1).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i === x.length && i === y.length) return true;
+  const rest = (p: number, q: number) => x.slice(p).join('') === y.slice(q).join('');
+  if (x.length === y.length) {
+    return rest(i + 1, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2));
+  }
+  return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
+}
+
 export const querySearchOptions: SearchOptions = {
-  // A name or title match outranks a passing mention in running text.
-  boost: { name: 5, aliases: 3, title: 3, subject: 2, location: 2, speaker: 1.5 },
-  prefix: (term) => term.length >= 3,
-  // One typo is tolerated in longer words only: in short ones it matches too much.
-  fuzzy: (term) => (term.length >= 6 ? 1 : false),
+  boost: fieldBoost,
+  prefix: (term) => term.length >= prefixMinLength,
+  fuzzy: (term) => (term.length >= typoMinLength ? 1 : false),
   weights: { fuzzy: 0.3, prefix: 0.6 },
   combineWith: 'OR',
 };

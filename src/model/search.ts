@@ -1,12 +1,20 @@
 import { LRUCache } from 'lru-cache';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { searchIndex } from '#data';
+import { articleKey, sortDay, sortKeys } from './archive-order.ts';
 import { at, corpus, type RecordTypes, spanText } from './corpus.ts';
+import { tableOf } from './packed.ts';
 import {
   foldTerm,
   indexOptions,
+  querySearchOptions,
+  queryWords,
   type SearchableType,
   type SearchDocument,
+  type SearchScope,
+  searchableTypes,
+  transpositionsOf,
+  typoMinLength,
   word,
 } from './search-options.ts';
 import type { ExcerptData, Index } from './types.ts';
@@ -16,7 +24,10 @@ export type SearchRecord = RecordTypes[SearchableType];
 export interface SearchHit {
   record: SearchRecord;
   score: number;
-  /** The indexed terms the query matched (after folding, prefix and typo expansion). */
+  /**
+   * The indexed terms the query matched (after folding, prefix and typo expansion), in any
+   * record: what a hit's highlights look for in its excerpts, on both stores.
+   */
   terms: string[];
 }
 
@@ -45,6 +56,33 @@ const rankings = new LRUCache<string, SearchResult[]>({
 });
 
 /**
+ * The query as MiniSearch runs it: each word, and for a word long enough to forgive a typo,
+ * the words two adjacent letters swapped make (MiniSearch's fuzzy matching counts a swap as
+ * two edits), weighted as a typo.
+ */
+function queryOf(query: string): Query {
+  return {
+    combineWith: 'OR',
+    queries: queryWords(query).map((word) => {
+      const swaps = [...word].length >= typoMinLength ? transpositionsOf(word) : [];
+      if (swaps.length === 0) return word;
+      return {
+        combineWith: 'OR',
+        queries: [
+          word,
+          {
+            queries: swaps,
+            prefix: false,
+            fuzzy: false,
+            boostTerm: () => querySearchOptions.weights?.fuzzy ?? 0.45,
+          },
+        ],
+      };
+    }),
+  };
+}
+
+/**
  * MiniSearch's results for `query`, best first, restricted to `kinds` when given; the same
  * array for the same search while it is remembered. Callers must not change it.
  */
@@ -53,7 +91,7 @@ export function ranked(query: string, kinds?: readonly SearchableType[] | null):
   const key = `${wanted ? [...wanted].sort().join(',') : '*'}\n${query}`;
   let results = rankings.get(key);
   if (!results) {
-    results = loaded().search(query, {
+    results = loaded().search(queryOf(query), {
       filter: wanted ? (result) => wanted.has(targetOf(result)[0]) : undefined,
       boostDocument: (id) => corpus.searchTargets[id as number]?.[2] ?? 1,
     });
@@ -62,12 +100,60 @@ export function ranked(query: string, kinds?: readonly SearchableType[] | null):
   return results;
 }
 
-/** Ranked hits for `query`, best first; ties keep the corpus's order. */
-export function search(query: string, kinds?: readonly SearchableType[] | null): SearchHit[] {
-  return ranked(query, kinds).map((result) => {
+// Every term a ranking's hits matched, kept with the ranking.
+const matchedTermsOf = new WeakMap<SearchResult[], string[]>();
+function matchedTerms(results: SearchResult[]): string[] {
+  let terms = matchedTermsOf.get(results);
+  if (!terms) {
+    const all = new Set<string>();
+    for (const result of results) for (const term of result.terms) all.add(term);
+    terms = [...all];
+    matchedTermsOf.set(results, terms);
+  }
+  return terms;
+}
+
+// Each record's place in the archive's order (archive-order.ts), for NEWEST and date bounds.
+let keys: ReturnType<typeof sortKeys> | undefined;
+function sortKeyOf(type: SearchableType, index: Index): string {
+  if (!keys) {
+    const articles = corpus.articles.map((a) => articleKey(a.slug, a.publishedOn));
+    keys = sortKeys(corpus, (article) => articles[article] ?? '');
+  }
+  return keys[tableOf(type)][index] as string;
+}
+
+/** Hits for `query` within `scope`: best first, or newest first; ties keep the corpus's order. */
+export function search(query: string, scope: SearchScope = {}): SearchHit[] {
+  const results = ranked(query, scope.kinds);
+  const terms = matchedTerms(results);
+  const dated = scope.order === 'NEWEST' || scope.from !== undefined || scope.below !== undefined;
+  if (!dated) {
+    return results.map((result) => {
+      const [type, i] = targetOf(result);
+      return { record: at(type, i), score: result.score, terms };
+    });
+  }
+  const from = scope.from ?? 0;
+  const below = scope.below ?? 100_000_000;
+  const hits: (SearchHit & { sort: string; kind: number })[] = [];
+  for (const result of results) {
     const [type, i] = targetOf(result);
-    return { record: at(type, i), score: result.score, terms: result.terms };
-  });
+    const sort = sortKeyOf(type, i);
+    const day = sortDay(sort);
+    if (day < from || day >= below) continue;
+    hits.push({
+      record: at(type, i),
+      score: result.score,
+      terms,
+      sort,
+      kind: searchableTypes.indexOf(type),
+    });
+  }
+  if (scope.order === 'NEWEST') {
+    hits.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.kind - b.kind));
+  }
+  return hits.map(({ record, score, terms }) => ({ record, score, terms }));
 }
 
 /** The indexes of records of one type that match `query`, ascending (default order). */

@@ -10,7 +10,7 @@ import type {
 } from './queries.ts';
 import type { OwnerType, RelationOf, TargetOf } from './relations.ts';
 import type { SearchHit } from './search.ts';
-import type { SearchableType } from './search-options.ts';
+import type { SearchScope } from './search-options.ts';
 import type {
   ActorData,
   ArticleData,
@@ -82,8 +82,8 @@ export interface Store {
   ): AnyList<StatementData>;
   meetings(filter: MeetingFilter | null | undefined): AnyList<MeetingData>;
   draftClauses(filter: DraftClauseFilter | null | undefined): AnyList<DraftClauseData>;
-  /** Ranked hits, best first. */
-  search(query: string, kinds: readonly SearchableType[] | null | undefined): AnyList<SearchHit>;
+  /** Hits within the scope's kinds and dates: best first, or newest first. */
+  search(query: string, scope: SearchScope): AnyList<SearchHit>;
   /** Where a hit's matched words stand in the article. */
   highlights(hit: SearchHit): MaybePromise<ExcerptData[]>;
   /** The spans a record rests on (a D1 record's are read only when asked for). */

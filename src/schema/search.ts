@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
+import { dayRange } from '../model/archive-order.ts';
 import type { SearchHit } from '../model/search.ts';
-import type { SearchableType } from '../model/search-options.ts';
+import type { SearchableType, SearchScope } from '../model/search-options.ts';
 import type { Store } from '../model/store.ts';
 import { badUserInput } from './errors.ts';
 import { type Connection, type ConnectionArgs, connection, pageCost } from './pagination.ts';
@@ -117,13 +118,19 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
   }),
 });
 
-function searchPage(
-  store: Store,
-  query: string,
-  types: readonly SearchableType[] | null | undefined,
-  args: ConnectionArgs,
-) {
-  return connection(args, store.search(checkSearchQuery(query), types));
+const SearchOrderRef = builder.enumType('SearchOrder', {
+  description: 'The order of search results.',
+  values: {
+    RELEVANCE: { description: 'Best match first: the default.' },
+    NEWEST: {
+      description:
+        "Newest first: by the newest article a record stands in (a statement's own), then order of appearance within it.",
+    },
+  } as const,
+});
+
+function searchPage(store: Store, query: string, scope: SearchScope, args: ConnectionArgs) {
+  return connection(args, store.search(checkSearchQuery(query), scope));
 }
 
 builder.queryField('search', (t) =>
@@ -142,9 +149,36 @@ builder.queryField('search', (t) =>
         required: false,
         description: 'Only these kinds of record.',
       }),
+      publishedAfter: t.arg({
+        type: 'Date',
+        required: false,
+        description:
+          "Only records that stand in an article published on or after this day (an entity's date is its newest article's).",
+      }),
+      publishedBefore: t.arg({
+        type: 'Date',
+        required: false,
+        description:
+          "Only records that stand in an article published on or before this day (an entity's date is its newest article's).",
+      }),
+      orderBy: t.arg({
+        type: SearchOrderRef,
+        required: false,
+        defaultValue: 'RELEVANCE',
+        description: 'The order: best match first (the default), or newest first.',
+      }),
       ...t.arg.connectionArgs(),
     },
-    resolve: (_root, { query, kinds: types, ...args }, { store }) =>
-      searchPage(store, query, types, args),
+    resolve: (
+      _root,
+      { query, kinds, publishedAfter, publishedBefore, orderBy, ...args },
+      { store },
+    ) =>
+      searchPage(
+        store,
+        query,
+        { kinds, order: orderBy ?? 'RELEVANCE', ...dayRange({ publishedAfter, publishedBefore }) },
+        args,
+      ),
   }),
 );

@@ -149,6 +149,67 @@ describe('generated junk', () => {
     expect(data.actor.name).toBe('Sergei Lavrov');
   });
 
+  it('in a search query is words, never full-text syntax: every one answers, none fails', async () => {
+    // FTS5's operators and quoting among real words: on D1 each word reaches FTS5 quoted.
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '"',
+        '""',
+        '*',
+        '^',
+        '-',
+        ':',
+        '+',
+        '(',
+        ')',
+        '{',
+        '}',
+        'NEAR',
+        'NEAR(',
+        'AND',
+        'OR',
+        'NOT',
+        'name:',
+        'speaker :',
+        'ceasefire',
+        'Erdgoan',
+        'Türkiye',
+        "'",
+        '\\',
+        '\u0000',
+        '\ud800',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .array(piece, { minLength: 1, maxLength: 8 })
+          .map((p) => p.join(fc.sample(fc.constantFrom(' ', ''), 1)[0] ?? ' ')),
+        fc.constantFrom('RELEVANCE', 'NEWEST'),
+        async (q, orderBy) => {
+          const res = await request('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              query: `query($q: String!, $o: SearchOrder) { search(query: $q, orderBy: $o, first: 5) { totalCount edges { score highlights { text } } } }`,
+              variables: { q, o: orderBy },
+            }),
+          });
+          const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+          // A blank or overlong query is refused as bad input; anything else answers.
+          if (res.status !== 200) {
+            expect(res.status, q).toBe(400);
+            expect(body.errors?.[0]?.extensions?.code, q).toBe('BAD_USER_INPUT');
+          } else {
+            expect(body.errors, q).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 150, seed: 20261204 },
+    );
+  });
+
   it('on the REST routes and the JSON-LD is a 2xx, a 304 or a 4xx with JSON, never a 5xx', async () => {
     const resource = fc.constantFrom(
       'actor',

@@ -42,11 +42,12 @@ async function search(q: string, variables: Record<string, unknown> = {}) {
 const slugs = (edges: Hit[]) => edges.map((e) => `${e.node.__typename}:${e.node.slug}`);
 
 describe('search', () => {
-  it('ranks the Istanbul talks and the 2022 negotiations first for "Istanbul"', async () => {
-    const result = await search('Istanbul', { first: 2 });
-    expect(new Set(slugs(result.edges))).toEqual(
-      new Set(['Meeting:istanbul-talks-2025', 'Meeting:istanbul-negotiations-2022']),
-    );
+  it('ranks the Istanbul talks first for "Istanbul", then the meetings named for it', async () => {
+    const result = await search('Istanbul', { first: 5 });
+    const found = slugs(result.edges);
+    expect(found.slice(0, 2)).toContain('Meeting:istanbul-talks-2025');
+    expect(found.every((s) => s.startsWith('Meeting:'))).toBe(true);
+    expect(found).toContain('Meeting:istanbul-negotiations-2022');
     expect(result.totalCount).toBeGreaterThan(10);
   });
 
@@ -76,6 +77,52 @@ describe('search', () => {
     const prefix = await search('ceasef', { first: 5 });
     expect(prefix.totalCount).toBeGreaterThan(5);
     expect(prefix.edges[0]?.highlights[0]?.text).toBe('ceasefire');
+  });
+
+  it('forgives two adjacent letters swapped in a long word, and no typo in a short one', async () => {
+    expect(slugs((await search('Erdgoan')).edges)[0]).toBe('Actor:recep-tayyip-erdogan');
+    expect(slugs((await search('Zelesnkyy')).edges)[0]).toBe('Actor:volodymyr-zelenskyy');
+    const swapped = await search('negotiaitons', { first: 50 });
+    const exact = await search('negotiations', { first: 50 });
+    expect(swapped.totalCount).toBeGreaterThan(0);
+    expect(new Set(slugs(swapped.edges))).toEqual(new Set(slugs(exact.edges)));
+    // Five letters forgive nothing (search-options.ts typoMinLength): "peaxe" is not "peace".
+    expect((await search('peaxe')).totalCount).toBe(0);
+    expect((await search('peace')).totalCount).toBeGreaterThan(0);
+  });
+
+  it('drops stop words: a query of them alone matches nothing', async () => {
+    expect(await search('the and of with')).toMatchObject({ totalCount: 0, edges: [] });
+    expect((await search('the ceasefire')).totalCount).toBe((await search('ceasefire')).totalCount);
+  });
+
+  it('orders by date on request, newest first, within date bounds', async () => {
+    const query = `query($q: String!, $after: Date, $before: Date, $cursor: String) {
+      search(query: $q, kinds: [STATEMENT], orderBy: NEWEST, publishedAfter: $after,
+        publishedBefore: $before, first: 50, after: $cursor) {
+        totalCount
+        nodes { ... on Statement { slug article { slug publishedOn { iso } } } }
+      }
+    }`;
+    type Newest = {
+      search: {
+        totalCount: number;
+        nodes: { slug: string; article: { slug: string; publishedOn: { iso: string } } }[];
+      };
+    };
+    const all = (await graphql<Newest>(query, { q: 'ceasefire' })).search;
+    const dates = all.nodes.map((n) => n.article.publishedOn.iso);
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(all.totalCount).toBe((await search('ceasefire', { kinds: ['STATEMENT'] })).totalCount);
+    const [newest] = dates;
+    const bounded = (await graphql<Newest>(query, { q: 'ceasefire', after: `${newest}-01` }))
+      .search;
+    expect(bounded.nodes.length).toBeGreaterThan(0);
+    expect(bounded.nodes.every((n) => n.article.publishedOn.iso === newest)).toBe(true);
+    const before = (await graphql<Newest>(query, { q: 'ceasefire', before: '2030-12-31' })).search;
+    expect(before.totalCount).toBe(all.totalCount - bounded.totalCount);
+    expect(before.nodes.every((n) => n.article.publishedOn.iso < '2030')).toBe(true);
   });
 
   it('ranks a name match above a passing mention', async () => {

@@ -13,7 +13,7 @@ import type {
 } from '../queries.ts';
 import type { SearchHit } from '../search.ts';
 import { highlights } from '../search.ts';
-import type { SearchableType } from '../search-options.ts';
+import type { SearchScope } from '../search-options.ts';
 import type { LazyList, Page, Store } from '../store.ts';
 import type {
   ArticleData,
@@ -510,15 +510,15 @@ export class D1Store implements Store {
     ]);
   }
 
-  search(query: string, kinds: readonly SearchableType[] | null | undefined): LazyList<SearchHit> {
+  search(query: string, scope: SearchScope): LazyList<SearchHit> {
     return this.lazy(async (offset, limit) => {
-      const { total, hits } = await searchPage(this.db, query, kinds, offset, limit);
+      const page = await searchPage(this.db, query, scope, offset, limit);
       return {
-        total,
-        items: hits.map((hit) => ({
+        total: page.total,
+        items: page.hits.map((hit) => ({
           record: this.remember(hit.type, hit.body) as SearchHit['record'],
           score: hit.score,
-          terms: hit.terms,
+          terms: page.terms,
         })),
       };
     });
