@@ -13,7 +13,7 @@ import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
 // the statements built, and run as one batch (one transaction) by local D1.
 //   npm run bench:d1-add -- [--sizes 100,1000]
 // Every row but the data version is the same afterwards, and the run checks it: the row count
-// of every table and the search statistics; then the version is put back, so that the
+// of every table, the index's vocabulary and the tallies; then the version is put back, so that the
 // database stays the one its stamp describes.
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
@@ -21,15 +21,12 @@ const sizes = values.sizes.split(',').map(Number);
 const tables = corpusTables.filter((t) => t !== 'meta');
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-/** What must not change: every table's row count, the search statistics, the tallies' sum. */
+/** What must not change: every table's row count, the index's vocabulary, the tallies' sum. */
 async function shape(db: D1Database): Promise<string> {
   const counts = await db.batch([
     ...tables.map((t) => db.prepare(`SELECT COUNT(*) AS n FROM ${t}`)),
-    db.prepare('SELECT * FROM search_field ORDER BY field'),
-    db.prepare('SELECT * FROM search_stat'),
-    db.prepare(
-      'SELECT SUM(n) AS n, SUM(df) AS df FROM tally, (SELECT SUM(df) AS df FROM search_term)',
-    ),
+    db.prepare('SELECT COUNT(*) AS terms, SUM(doc) AS docs, SUM(cnt) AS hits FROM search_vocab'),
+    db.prepare('SELECT SUM(n) AS n FROM tally'),
   ]);
   return JSON.stringify(counts.map((c) => c.results));
 }

@@ -115,24 +115,22 @@ const log = (message: string) => console.log(`[d1 bench] ${message}`);
 export async function matchWords(db: D1Database): Promise<Words> {
   const { results } = await db
     .prepare(
-      'SELECT term, SUM(df) AS n FROM search_term WHERE length(term) BETWEEN 3 AND 5 GROUP BY term',
+      'SELECT term, doc AS n FROM search_vocab WHERE length(term) BETWEEN 3 AND 5',
     )
     .all<{ term: string; n: number }>();
   const words: Words = [];
   const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
   for (const target of matchTargets) {
-    // SUM(df) counts a document once a field: near the real count, not it. The few nearest
-    // are counted exactly, with every term they are a prefix of, as the search expands them.
+    // A term's documents, not its prefix's: near the real count, not it. The few nearest are
+    // counted exactly, as the search matches them (the word and every term it begins).
     const near = [...results]
       .sort((a, b) => distance(a.n, target) - distance(b.n, target))
       .slice(0, 12);
     let best: { word: string; documents: number } | null = null;
     for (const { term } of near) {
       const row = await db
-        .prepare(
-          'SELECT COUNT(DISTINCT doc) AS n FROM search_posting WHERE term >= ?1 AND term < ?1 || char(1114111)',
-        )
-        .bind(term)
+        .prepare('SELECT COUNT(*) AS n FROM search WHERE search MATCH ?1')
+        .bind(`"${term}" *`)
         .first<{ n: number }>();
       const documents = row?.n ?? 0;
       if (!best || distance(documents, target) < distance(best.documents, target)) {
@@ -334,6 +332,8 @@ const cursor = (offset: number) => btoa(`OffsetConnection:${offset}`);
 
 const searchQuery =
   'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }';
+const newestQuery =
+  'query($q: String!) { search(query: $q, orderBy: NEWEST, first: 10) { totalCount edges { score node { __typename } } } }';
 
 /** The operations on one database: a record in the middle of each list, the curve's words. */
 async function operationsOf(served: Served, loaded: Loaded, words: Words): Promise<Operation[]> {
@@ -404,6 +404,9 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
     post('search "ceasefire talks"', searchQuery, { q: 'ceasefire talks' }),
     ...words.map(({ target, word }) =>
       post(`search ~${target.toLocaleString('en')}: "${word}"`, searchQuery, { q: word }),
+    ),
+    ...words.map(({ target, word }) =>
+      post(`search NEWEST ~${target.toLocaleString('en')}: "${word}"`, newestQuery, { q: word }),
     ),
   ];
 }
