@@ -220,12 +220,15 @@ CREATE TABLE position_topic (
 ) WITHOUT ROWID;
 CREATE INDEX position_topic_by_topic ON position_topic (topic, sort);
 
--- The registry entities an article names (its citation files). `sort` is the citing article's.
+-- The registry entities an article names (its citation files), and the aliases it names an
+-- actor by there (a JSON array, or null): an actor's aliases are its registry entry's and every
+-- citation's, newest article first. `sort` is the citing article's.
 CREATE TABLE citation (
   article INTEGER NOT NULL REFERENCES article (id),
   type TEXT NOT NULL,
   entity INTEGER NOT NULL,
   sort TEXT NOT NULL,
+  aliases TEXT,
   PRIMARY KEY (article, type, entity)
 ) WITHOUT ROWID;
 CREATE INDEX citation_by_entity ON citation (type, entity, sort);

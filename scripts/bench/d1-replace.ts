@@ -1,20 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
-import { addArticleStatements, readView } from '../d1/add-sql.ts';
+import { addArticleStatements, citedBy, readView } from '../d1/add-sql.ts';
+import { articleAloneRoot } from '../d1/article-alone.ts';
 import { corpusTables } from '../d1/corpus-sql.ts';
 import { buildCorpus } from '../data/build.ts';
 import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
 
 // What `npm run d1:add` costs as the archive grows: one article of the synthetic corpus of N
 // (the bench's D1 databases, loaded as scripts/bench/scale-d1.ts loads them) replaced by
-// itself, as d1:add replaces it: the corpus on disk compiled once, the database read by key,
-// the statements built, and run as one batch (one transaction) by local D1.
+// itself, as d1:add replaces it: its folder and the registry entries it needs compiled, the
+// database read by key, the statements built, and run as one batch (one transaction) by local
+// D1.
 //   npm run bench:d1-add -- [--sizes 100,1000]
 // Every row but the data version is the same afterwards, and the run checks it: the row count
-// of every table, the index's vocabulary and the tallies; then the version is put back, so that the
-// database stays the one its stamp describes.
+// of every table, the index's vocabulary and the tallies; then the version is put back, so
+// that the database stays the one its stamp describes.
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -41,21 +43,24 @@ for (const n of sizes) {
   const before = await shape(db);
   let queries = 0;
   let started = performance.now();
-  const built = buildCorpus(roots);
+  const ask = async <T>(sql: string) => {
+    queries++;
+    return (await db.prepare(sql).all<T>()).results;
+  };
+  // As d1:add does: the article's folder and the registry entries it needs, alone.
+  const alone = articleAloneRoot(
+    join(roots[0] as string, 'articles', slug),
+    roots,
+    await citedBy(ask, slug),
+  );
+  const built = buildCorpus([alone], { partial: true });
   const compileSeconds = seconds(started);
   started = performance.now();
-  const view = await readView(
-    async <T>(sql: string) => {
-      queries++;
-      return (await db.prepare(sql).all<T>()).results;
-    },
-    slug,
-    roots,
-    built,
-  );
+  const view = await readView(ask, slug, [alone], built);
   const readSeconds = seconds(started);
   started = performance.now();
-  const { statements } = addArticleStatements(roots, slug, view, built);
+  const { statements } = addArticleStatements([alone], slug, view, built);
+  rmSync(alone, { recursive: true, force: true });
   const buildSeconds = seconds(started);
   const bytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
   started = performance.now();
@@ -72,7 +77,7 @@ for (const n of sizes) {
 }
 const markdown = `\`npm run bench:d1-add -- --sizes ${values.sizes}\`: one article of N replaced by itself in the bench's local D1 (rows checked unchanged after).
 
-| N | article | compiling the corpus on disk | reads (queries) | reading the database | building the statements | statements | SQL | running them as one batch | rows written (D1's changes) |
+| N | article | compiling the article and the registry entries it needs (and reading the database for which it cited) | reads (queries) | reading the database | building the statements | statements | SQL | running them as one batch | rows written (D1's changes) |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;

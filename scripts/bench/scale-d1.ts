@@ -114,9 +114,7 @@ const log = (message: string) => console.log(`[d1 bench] ${message}`);
 /** For each target, the word of 3–5 letters (prefix-matched, never fuzzy) nearest to it. */
 export async function matchWords(db: D1Database): Promise<Words> {
   const { results } = await db
-    .prepare(
-      'SELECT term, doc AS n FROM search_vocab WHERE length(term) BETWEEN 3 AND 5',
-    )
+    .prepare('SELECT term, doc AS n FROM search_vocab WHERE length(term) BETWEEN 3 AND 5')
     .all<{ term: string; n: number }>();
   const words: Words = [];
   const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
@@ -255,15 +253,21 @@ function databaseFile(n: number): string {
  * each b-tree holds), largest first.
  */
 function bytesByTable(n: number): [string, number][] {
-  const out = execFileSync(
-    'sqlite3',
-    [
-      '-readonly',
-      databaseFile(n),
-      'SELECT coalesce(m.tbl_name, d.name), SUM(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC',
-    ],
-    { encoding: 'utf8' },
-  );
+  let out: string;
+  try {
+    out = execFileSync(
+      'sqlite3',
+      [
+        '-readonly',
+        databaseFile(n),
+        'SELECT coalesce(m.tbl_name, d.name), SUM(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  } catch (error) {
+    log(`dbstat unavailable: ${(error as Error).message.split('\n')[0]}`);
+    return [];
+  }
   return out
     .trim()
     .split('\n')

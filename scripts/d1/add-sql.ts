@@ -7,7 +7,6 @@ import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { registryCollections } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
-import { names } from '../data/search-index.ts';
 import { indexArticle, unindexArticle } from './add-search-sql.ts';
 import { homesOf, loadIds, tableOf } from './corpus-sql.ts';
 import { DomainRows } from './domain-rows.ts';
@@ -31,6 +30,18 @@ export interface DatabaseView {
   words?: Map<string, string>;
   /** The registry entities the database's version of the article cites, by type. */
   cited?: Map<string, Set<string>>;
+  /**
+   * For each registry entity the article writes, by `Type slug`: where its earliest span in the
+   * newest other article stands (that article's key and the start, as a sort key begins).
+   */
+  elsewhere?: Map<string, string>;
+  /** The aliases other articles name each of the article's actors by: [article key, aliases]. */
+  namedElsewhere?: Map<string, [string, string[]][]>;
+  /**
+   * Registry entities (`table index` of the compiled corpus) that the written records name and
+   * the database lacks: written too, as entries added beside the article.
+   */
+  added?: Set<string>;
 }
 
 type Homes = ReturnType<typeof homesOf>;
@@ -114,6 +125,17 @@ const citedSlug = `CASE c.type ${registryCollections
   )
   .join(' ')} END`;
 
+/** The registry entities the database's version of the article `slug` cites, by type. */
+export async function citedBy(query: Query, slug: string): Promise<Map<string, Set<string>>> {
+  const cited = new Map<string, Set<string>>();
+  for (const row of await query<{ type: string; slug: string }>(
+    `SELECT c.type, ${citedSlug} AS slug FROM citation c WHERE c.article = (SELECT id FROM article WHERE slug = ${literal(slug)})`,
+  )) {
+    cited.set(row.type, (cited.get(row.type) ?? new Set()).add(row.slug));
+  }
+  return cited;
+}
+
 /**
  * What the database holds that adding `slug` (compiled with the corpus under `roots`) depends
  * on: the ids of the records its rows can name (namedBy), the next free id of each kind, the
@@ -128,27 +150,37 @@ export async function readView(
 ): Promise<DatabaseView> {
   const article = `(SELECT id FROM article WHERE slug = ${literal(slug)})`;
   const homes = homesOf(built);
-  const cited = new Map<string, Set<string>>();
-  for (const row of await query<{ type: string; slug: string }>(
-    `SELECT c.type, ${citedSlug} AS slug FROM citation c WHERE c.article = ${article}`,
-  )) {
-    cited.set(row.type, (cited.get(row.type) ?? new Set()).add(row.slug));
-  }
-  const written = writtenBy(built, homes, slug, cited);
-  const named = namedBy(built, written);
-  const ids = new Map<string, Map<string, number>>();
+  const cited = await citedBy(query, slug);
+  const rewrites = writtenBy(built, homes, slug, cited);
+  const ids = new Map<string, Map<string, number>>(tableNames.map((n) => [tables[n], new Map()]));
   const next = new Map<string, number>();
-  for (const name of tableNames) {
-    const type = tables[name];
-    ids.set(type, new Map());
-    const slugs = [...(named.get(type) ?? [])];
-    // A D1 statement holds 100 KB; slugs are short.
-    for (let i = 0; i < slugs.length; i += 2000) {
-      const chunk = literal(JSON.stringify(slugs.slice(i, i + 2000)));
-      for (const row of await query<{ id: number; slug: string }>(
-        `SELECT id, slug FROM ${kindTable[type]} WHERE slug IN (SELECT value FROM json_each(${chunk}))`,
-      )) {
-        ids.get(type)?.set(row.slug, row.id);
+  const looked = new Map<string, Set<string>>(tableNames.map((n) => [tables[n], new Set()]));
+  // The ids of what the written records name; a registry entity named that the database
+  // lacks is written too (an entry added beside the article), and what it names looked up.
+  const added = new Set<string>();
+  const written = (name: TableName, i: Index) => rewrites(name, i) || added.has(`${name} ${i}`);
+  for (let grew = true; grew; ) {
+    grew = false;
+    const named = namedBy(built, written);
+    for (const name of tableNames) {
+      const type = tables[name];
+      const slugs = [...(named.get(type) ?? [])].filter((s) => !looked.get(type)?.has(s));
+      for (const s of slugs) looked.get(type)?.add(s);
+      // A D1 statement holds 100 KB; slugs are short.
+      for (let i = 0; i < slugs.length; i += 2000) {
+        const chunk = literal(JSON.stringify(slugs.slice(i, i + 2000)));
+        for (const row of await query<{ id: number; slug: string }>(
+          `SELECT id, slug FROM ${kindTable[type]} WHERE slug IN (SELECT value FROM json_each(${chunk}))`,
+        )) {
+          ids.get(type)?.set(row.slug, row.id);
+        }
+      }
+      if (!registryTables.has(name)) continue;
+      for (const s of slugs) {
+        const i = built.corpus.slugs[type as keyof typeof built.corpus.slugs]?.get(s);
+        if (i === undefined || ids.get(type)?.has(s) || written(name, i)) continue;
+        added.add(`${name} ${i}`);
+        grew = true;
       }
     }
   }
@@ -169,7 +201,41 @@ export async function readView(
   )) {
     words.set(actor.slug, [actor.name, ...(JSON.parse(actor.aliases) as string[])].join(' '));
   }
-  return { ids, next, keys, version: meta?.value ?? '', words, cited };
+  // Where the entities it rewrites stand in other articles, and the aliases those give them:
+  // an entity's place and aliases are the archive's, not the roots'.
+  const elsewhere = new Map<string, string>();
+  const namedElsewhere = new Map<string, [string, string[]][]>();
+  for (const name of registryCollections) {
+    const type = tables[name];
+    const slugs = built.corpus[name].filter((_, i) => written(name, i)).map((r) => r.slug);
+    if (slugs.length === 0) continue;
+    const wanted = `(SELECT id FROM ${kindTable[type]} WHERE slug IN (SELECT value FROM json_each(${literal(JSON.stringify(slugs))})))`;
+    for (const row of await query<{ slug: string; best: string }>(
+      `SELECT (SELECT slug FROM ${kindTable[type]} WHERE id = e.id) AS slug, MIN(a.sort || printf('%08d', e.start)) AS best FROM excerpt e JOIN article a ON a.id = e.article WHERE e.type = '${type}' AND e.id IN ${wanted} AND e.article <> ${article} GROUP BY e.id`,
+    )) {
+      elsewhere.set(`${type} ${row.slug}`, row.best);
+    }
+    if (type !== 'Actor') continue;
+    for (const row of await query<{ slug: string; sort: string; aliases: string }>(
+      `SELECT (SELECT slug FROM actor WHERE id = c.entity) AS slug, a.sort, c.aliases FROM citation c JOIN article a ON a.id = c.article WHERE c.type = 'Actor' AND c.entity IN ${wanted} AND c.article <> ${article} AND c.aliases IS NOT NULL`,
+    )) {
+      namedElsewhere.set(row.slug, [
+        ...(namedElsewhere.get(row.slug) ?? []),
+        [row.sort, JSON.parse(row.aliases) as string[]],
+      ]);
+    }
+  }
+  return {
+    ids,
+    next,
+    keys,
+    version: meta?.value ?? '',
+    words,
+    cited,
+    elsewhere,
+    namedElsewhere,
+    added,
+  };
 }
 
 /**
@@ -194,7 +260,9 @@ export function addArticleStatements(
   const { corpus } = built;
   const homes = homesOf(built);
   const problems = new Problems();
-  const written = writtenBy(built, homes, slug, view.cited);
+  const rewrites = writtenBy(built, homes, slug, view.cited);
+  const written = (name: TableName, i: Index) =>
+    rewrites(name, i) || (view.added?.has(`${name} ${i}`) ?? false);
   const article = corpus.articles.findIndex((a) => a.slug === slug);
   if (article < 0) {
     problems.add({ file: `articles/${slug}` }, 'is not an article of these roots');
@@ -234,9 +302,35 @@ export function addArticleStatements(
     return s === slug ? ownKey : (view.keys.get(s) ?? '');
   };
   const sorts = sortKeys(corpus, keyOf);
+  // A registry entity stands where its earliest span in its newest article does, whichever
+  // article that is: the roots' spans (this article's, at least) or another's in the database.
+  for (const name of registryCollections) {
+    corpus[name].forEach((r, i) => {
+      const other = view.elsewhere?.get(`${tables[name]} ${r.slug}`);
+      const own = sorts[name][i] as string;
+      const ownAt = own.startsWith('~') ? undefined : own.slice(0, own.length - r.slug.length);
+      const at = [ownAt, other].filter((x): x is string => x !== undefined).sort()[0];
+      sorts[name][i] = at === undefined ? `~${r.slug}` : `${at}${r.slug}`;
+    });
+  }
   const sortOf = (name: TableName, i: Index): string => sorts[name][i] as string;
+  // An actor's aliases: its registry entry's, then each citation's, newest article first.
+  const aliasesOf = (i: Index): string[] | undefined => {
+    const actor = corpus.actors[i];
+    if (!actor || !written('actors', i)) return undefined;
+    const citations: [string, string[]][] = [
+      ...(view.namedElsewhere?.get(actor.slug) ?? []),
+      [ownKey, built.citationAliases.get(slug)?.get(actor.slug) ?? []],
+    ];
+    citations.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const aliases = [...(built.registryAliases.get(actor.slug) ?? actor.aliases)];
+    for (const [, named] of citations) {
+      for (const alias of named) if (!aliases.includes(alias)) aliases.push(alias);
+    }
+    return aliases;
+  };
 
-  const rows = new DomainRows(corpus, idOf, sortOf);
+  const rows = new DomainRows(corpus, idOf, sortOf, built.citationAliases, aliasesOf);
   const rewritten = new Map<TypeName, number[]>();
   for (const name of tableNames) {
     corpus[name].forEach((_, i) => {
@@ -254,7 +348,8 @@ export function addArticleStatements(
   const renamed: number[] = [];
   corpus.actors.forEach((actor, i) => {
     const before = view.words?.get(actor.slug);
-    if (written('actors', i) && before !== undefined && before !== names(corpus, [i])) {
+    const now = [actor.name, ...(aliasesOf(i) ?? actor.aliases)].join(' ');
+    if (written('actors', i) && before !== undefined && before !== now) {
       renamed.push(idOf('Actor', i));
     }
   });
@@ -314,10 +409,32 @@ export function viewOfLoad(roots: readonly string[]): DatabaseView {
   for (const name of tableNames) {
     ids.set(tables[name], new Map(corpus[name].map((r, i) => [r.slug, loaded[name][i] as number])));
   }
+  const keys = articleKeys(corpus.articles);
+  const keyOf = (a: Index) => keys.get(corpus.articles[a]?.slug ?? '') ?? '';
+  const elsewhere = new Map<string, string>();
+  for (const name of registryCollections) {
+    for (const r of corpus[name] as { slug: string; excerpts: ExcerptData[] }[]) {
+      const at = r.excerpts
+        .map((e) => `${keyOf(e.article)}${String(e.start).padStart(8, '0')}`)
+        .sort()[0];
+      if (at !== undefined) elsewhere.set(`${tables[name]} ${r.slug}`, at);
+    }
+  }
+  const namedElsewhere = new Map<string, [string, string[]][]>();
+  for (const [article, byActor] of built.citationAliases) {
+    for (const [actor, aliases] of byActor) {
+      namedElsewhere.set(actor, [
+        ...(namedElsewhere.get(actor) ?? []),
+        [keys.get(article) ?? '', aliases],
+      ]);
+    }
+  }
   return {
     ids,
     next: new Map(tableNames.map((name) => [tables[name], corpus[name].length])),
-    keys: articleKeys(corpus.articles),
+    keys,
     version: corpus.version,
+    elsewhere,
+    namedElsewhere,
   };
 }

@@ -79,7 +79,12 @@ export function corpusRows(built: BuiltData, homes: Record<TableName, Map<string
       }
     }
   }
-  const rows = new DomainRows(corpus, idOf, (name, i) => sorts[name][i] as string);
+  const rows = new DomainRows(
+    corpus,
+    idOf,
+    (name, i) => sorts[name][i] as string,
+    built.citationAliases,
+  );
   for (const name of tableNames) {
     for (let i = 0; i < corpus[name].length; i++) rows.add(name, i);
   }

@@ -14,6 +14,7 @@ import type {
   StatementData,
   TopicData,
 } from '../../src/model/types.ts';
+import type { BuiltData } from '../data/build.ts';
 import { inserts } from './sql.ts';
 
 // The rows of migrations/0007_domain.sql for compiled records: what d1:load writes for every
@@ -68,6 +69,10 @@ export class DomainRows {
     private readonly idOf: (type: string, index: Index) => number,
     /** A record's sort key, by its table and compiled index. */
     private readonly sortOf: (name: TableName, index: Index) => string,
+    /** The aliases an article (its slug) names an actor (its slug) by in its citation. */
+    private readonly aliases: BuiltData['citationAliases'] = new Map(),
+    /** An actor's aliases as the database is to hold them, where not the compiled record's. */
+    private readonly actorAliases: (index: Index) => string[] | undefined = () => undefined,
   ) {}
 
   private push(table: DomainTable, ...rows: unknown[][]) {
@@ -115,7 +120,17 @@ export class DomainRows {
         );
         for (const [field, cited] of Object.entries(citations)) {
           for (const entity of a[field as keyof typeof citations]) {
-            this.push('citation', [id, cited, this.idOf(cited, entity), sort]);
+            const named =
+              cited === 'Actor'
+                ? this.aliases.get(a.slug)?.get((c.actors[entity] as ActorData).slug)
+                : undefined;
+            this.push('citation', [
+              id,
+              cited,
+              this.idOf(cited, entity),
+              sort,
+              named ? json(named) : null,
+            ]);
           }
         }
         break;
@@ -129,7 +144,7 @@ export class DomainRows {
           a.name,
           a.kind,
           json(a.roles),
-          json(a.aliases),
+          json(this.actorAliases(index) ?? a.aliases),
           this.ref('Actor', a.affiliation),
           a.editorialNote,
         ]);

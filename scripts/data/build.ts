@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { pack } from '../../src/model/packed.ts';
 import type { Corpus } from '../../src/model/types.ts';
 import { compileCorpus } from './compile.ts';
-import { loadCorpus } from './load.ts';
+import { type LoadOptions, loadCorpus } from './load.ts';
 import { loadOrder } from './load-order.ts';
 import { locateExcerpts } from './locate.ts';
 import { Problems } from './problems.ts';
@@ -21,6 +21,10 @@ export interface BuiltData {
   origins: Record<string, { slug: string; article: string }[]>;
   /** Each table's records in the order a whole D1 load numbers them (load-order.ts). */
   order: ReturnType<typeof loadOrder>;
+  /** The aliases each article names an actor by in its citation: article → actor → aliases. */
+  citationAliases: Map<string, Map<string, string[]>>;
+  /** Each actor's aliases as its registry entry writes them. */
+  registryAliases: Map<string, string[]>;
 }
 
 /**
@@ -58,16 +62,17 @@ function updateWithJson(hash: Hash, value: unknown, depth: number): void {
  * Loads, validates and compiles the corpus under `roots`, and builds its search index;
  * throws a DataError listing every problem.
  */
-export function buildCorpus(roots: readonly string[]): BuiltData {
+export function buildCorpus(roots: readonly string[], options: LoadOptions = {}): BuiltData {
   const problems = new Problems();
   // One run reports every problem: schemas, references and excerpts together. Refused records
   // are left out of what follows, and what names them is not reported again.
-  const loaded = loadCorpus(roots, problems);
+  const loaded = loadCorpus(roots, problems, options);
   locateExcerpts(loaded, problems);
   const compiled = compileCorpus(loaded, problems);
   problems.throwIfAny();
   const origins: BuiltData['origins'] = {};
   for (const [name, items] of Object.entries(loaded)) {
+    if (name === 'aliases' || name === 'registryAliases') continue;
     origins[name] = (items as { record: { slug: string }; article: string }[]).map((item) => ({
       slug: item.record.slug,
       article: name === 'articles' ? item.record.slug : item.article,
@@ -91,7 +96,14 @@ export function buildCorpus(roots: readonly string[]): BuiltData {
   const hash = createHash('sha256');
   updateWithJson(hash, body, 2);
   const version = hash.update(searchIndex).digest('hex').slice(0, 16);
-  return { corpus: { version, ...body }, searchIndex, origins, order };
+  return {
+    corpus: { version, ...body },
+    searchIndex,
+    origins,
+    order,
+    citationAliases: loaded.aliases ?? new Map(),
+    registryAliases: loaded.registryAliases ?? new Map(),
+  };
 }
 
 /**

@@ -62,10 +62,23 @@ export interface LoadedCorpus {
   draftClauses: Sourced<ClauseRecord>[];
   positions: Sourced<PositionRecord>[];
   topics: Sourced<TopicRecord>[];
+  /** The aliases each article names an actor by in its citation: article → actor → aliases. */
+  aliases?: Map<string, Map<string, string[]>>;
+  /** Each actor's aliases as its registry entry writes them, before citations add theirs. */
+  registryAliases?: Map<string, string[]>;
+}
+
+/** How a load treats the registry. */
+export interface LoadOptions {
+  /**
+   * Keep registry entries no article under the roots names (d1:add reads one article with
+   * the registry entries it needs: the others are named by articles the database holds).
+   */
+  partial?: boolean;
 }
 
 type FileName = keyof typeof recordFiles;
-type Collection = Exclude<keyof LoadedCorpus, 'articles'>;
+type Collection = Exclude<keyof LoadedCorpus, 'articles' | 'aliases' | 'registryAliases'>;
 type RegistryCollection = 'actors' | 'meetings' | 'draftAgreements' | 'draftClauses' | 'topics';
 
 export const collections: Record<FileName, Collection> = {
@@ -124,7 +137,11 @@ export function recordLabel(collection: string, position: number, value: unknown
  * order, newest first; each registry entity gathers the excerpts and aliases of the articles
  * that cite it, in that order.
  */
-export function loadCorpus(roots: readonly string[], problems: Problems): LoadedCorpus {
+export function loadCorpus(
+  roots: readonly string[],
+  problems: Problems,
+  options: LoadOptions = {},
+): LoadedCorpus {
   const corpus: LoadedCorpus = {
     articles: [],
     actors: [],
@@ -151,7 +168,7 @@ export function loadCorpus(roots: readonly string[], problems: Problems): Loaded
     corpus.articles.map((a) => [a, articleKey(a.record.slug, a.record.publishedOn)]),
   );
   corpus.articles.sort((a, b) => ((keys.get(a) ?? '') < (keys.get(b) ?? '') ? -1 : 1));
-  gatherCitations(corpus, citations, problems);
+  gatherCitations(corpus, citations, problems, options);
   return corpus;
 }
 
@@ -171,7 +188,14 @@ function loadRegistry(dir: string, corpus: LoadedCorpus, problems: Problems): vo
     const collection = collections[fileName as FileName];
     readRecords(join(dir, fileName), join(shown, fileName), collection, schema, problems, (r) =>
       (corpus[collection] as Sourced<unknown>[]).push({
-        record: { ...(r.record as object), excerpts: [] },
+        record: {
+          ...(r.record as object),
+          excerpts: [],
+          // A copy: the registry entry's own aliases stay as written (registryAliases).
+          ...(Array.isArray((r.record as { aliases?: unknown }).aliases)
+            ? { aliases: [...(r.record as { aliases: string[] }).aliases] }
+            : {}),
+        },
         place: r.place,
         article: '',
       }),
@@ -217,7 +241,16 @@ function readRecords(
  * and an actor's aliases), in the archive's order, and refuses a citation of no entity, an
  * entity cited twice by one article and an entity that no article names.
  */
-function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: Problems): void {
+function gatherCitations(
+  corpus: LoadedCorpus,
+  citations: Citation[],
+  problems: Problems,
+  options: LoadOptions,
+): void {
+  corpus.aliases = new Map();
+  corpus.registryAliases = new Map(
+    corpus.actors.map((a) => [a.record.slug, [...((a.record as { aliases?: string[] }).aliases ?? [])]]),
+  );
   const rank = new Map(corpus.articles.map((a, i) => [a.record.slug, i]));
   const entities = new Map<string, Sourced<{ slug: string; excerpts: ExcerptRecord[] }>>();
   for (const collection of registryCollections) {
@@ -284,12 +317,18 @@ function gatherCitations(corpus: LoadedCorpus, citations: Citation[], problems: 
       entity.record.excerpts.push(e);
     });
     const actor = entity.record as unknown as { aliases?: string[] };
+    if (record.aliases && record.aliases.length > 0) {
+      const byActor = corpus.aliases.get(article) ?? new Map<string, string[]>();
+      byActor.set(record.slug, record.aliases);
+      corpus.aliases.set(article, byActor);
+    }
     for (const alias of record.aliases ?? []) {
       if (actor.aliases && !actor.aliases.includes(alias)) actor.aliases.push(alias);
     }
   }
   for (const [key, item] of entities) {
     const home = named.get(key);
+    if (home === undefined && options.partial) continue;
     if (home === undefined) {
       const [collection = ''] = key.split(' ');
       problems.add(

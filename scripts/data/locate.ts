@@ -149,7 +149,7 @@ export function excerptsIn(record: {
  */
 export function locateExcerpts(loaded: LoadedCorpus, problems: Problems): void {
   const texts = new Map(loaded.articles.map((a) => [a.record.slug, articleText(a)]));
-  const collections = Object.entries(loaded).filter(([name]) => name !== 'articles') as [
+  const collections = Object.entries(loaded).filter(([name]) => name !== 'articles' && name !== 'aliases' && name !== 'registryAliases') as [
     string,
     Sourced<{ excerpt?: ExcerptRecord; excerpts?: ExcerptRecord[] }>[],
   ][];

@@ -44,7 +44,7 @@ export function annotationReport(loaded: LoadedCorpus): ArticleReport[] {
       .filter(([e]) => e.start !== undefined && e.end !== undefined)
       .map(([e]) => ({ article: e.article ?? item.article, start: e.start ?? 0, end: e.end ?? 0 }));
   for (const [name, items] of Object.entries(loaded)) {
-    if (name === 'articles') continue;
+    if (name === 'articles' || name === 'aliases' || name === 'registryAliases') continue;
     for (const item of items as Sourced<Spanned & { kind?: string }>[]) {
       for (const { article, ...span } of spansOf(item)) {
         add(cited, article, span);

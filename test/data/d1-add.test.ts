@@ -1,12 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addArticleStatements, readView } from '../../scripts/d1/add-sql.ts';
+import { addArticleStatements, citedBy, readView } from '../../scripts/d1/add-sql.ts';
+import { articleAloneRoot } from '../../scripts/d1/article-alone.ts';
 import { corpusSql, corpusTables } from '../../scripts/d1/corpus-sql.ts';
 import { migrationStatements } from '../../scripts/d1/migrations.ts';
+import { buildCorpus } from '../../scripts/data/build.ts';
 import { copySlug, writeArchiveCopy } from '../archive-copy.ts';
 import { toWordsOnly } from './words-only.ts';
 
@@ -38,6 +40,8 @@ beforeAll(() => {
       'SMALL',
       'LARGE',
       'LARGE_FRESH',
+      'ALONE',
+      'ALONE_FRESH',
     ],
   });
 });
@@ -233,6 +237,29 @@ describe('adding an article to D1', () => {
     );
     expect(await contents(large)).toEqual(
       await contents(await loaded('LARGE_FRESH', ['test/fixtures/shipped', fixture])),
+    );
+  });
+
+  it('adds an article by its folder and the registry entries it needs alone, as a whole load leaves it', async () => {
+    const shipped = 'test/fixtures/shipped';
+    const later = writeArchiveCopy(mkdtempSync(join(tmpdir(), 'd1-add-alone-')));
+    scratch.push(later);
+    const db = await loaded('ALONE', [shipped]);
+    const ask = query(db);
+    const alone = articleAloneRoot(
+      join(later, 'articles', copySlug),
+      [shipped, later],
+      await citedBy(ask, copySlug),
+    );
+    scratch.push(alone);
+    // No other article's folder: only this one and the registry entries it names.
+    expect(readdirSync(join(alone, 'articles'))).toEqual([copySlug]);
+    const built = buildCorpus([alone], { partial: true });
+    const view = await readView(ask, copySlug, [alone], built);
+    const { statements } = addArticleStatements([alone], copySlug, view, built);
+    await db.batch(statements.map((s) => db.prepare(s)));
+    expect(await contents(db)).toEqual(
+      await contents(await loaded('ALONE_FRESH', [shipped, later])),
     );
   });
 
