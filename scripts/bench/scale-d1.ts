@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
+import { queryWords } from '../../src/model/search-options.ts';
 import { corpusSql } from '../d1/corpus-sql.ts';
 import { migrationFiles, migrationStatements } from '../d1/migrations.ts';
 import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
@@ -116,12 +117,14 @@ export async function matchWords(db: D1Database): Promise<Words> {
   const { results } = await db
     .prepare('SELECT term, doc AS n FROM search_vocab WHERE length(term) BETWEEN 3 AND 5')
     .all<{ term: string; n: number }>();
+  // Stop words are not searched for (search-options.ts): a bench word must say something.
+  const searchable = results.filter((r) => queryWords(r.term).length === 1);
   const words: Words = [];
   const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
   for (const target of matchTargets) {
     // A term's documents, not its prefix's: near the real count, not it. The few nearest are
     // counted exactly, as the search matches them (the word and every term it begins).
-    const near = [...results]
+    const near = [...searchable]
       .sort((a, b) => distance(a.n, target) - distance(b.n, target))
       .slice(0, 12);
     let best: { word: string; documents: number } | null = null;

@@ -81,7 +81,7 @@ export function articleAloneRoot(
     });
   }
   // The registries' entries, by type and slug, and what each needs in turn.
-  const entries = new Map<Kind, { slug: string; record: Record<string, unknown> }[]>();
+  const entries = new Map<Kind, Map<string, Record<string, unknown>>>();
   for (const root of registryRoots) {
     for (const [file] of Object.entries(registryFiles)) {
       const collection = collections[file as keyof typeof collections];
@@ -89,7 +89,10 @@ export function articleAloneRoot(
       safely(() => {
         for (const record of readArray(join(root, 'registry', file))) {
           if (typeof record.slug !== 'string') continue;
-          entries.set(type, [...(entries.get(type) ?? []), { slug: record.slug, record }]);
+          const kind = entries.get(type) ?? new Map();
+          // The first definition, as the build keeps it (it refuses the second).
+          if (!kind.has(record.slug)) kind.set(record.slug, record);
+          entries.set(type, kind);
         }
       });
     }
@@ -97,10 +100,10 @@ export function articleAloneRoot(
   const queue = [...need].flatMap(([type, slugs]) => [...slugs].map((s) => [type, s] as const));
   while (queue.length > 0) {
     const [type, s] = queue.pop() as readonly [Kind, string];
-    const entry = entries.get(type)?.find((e) => e.slug === s);
+    const entry = entries.get(type)?.get(s);
     if (!entry) continue;
     const more = new Map<Kind, Set<string>>();
-    named(type, entry.record, more);
+    named(type, entry, more);
     for (const [target, slugs] of more) {
       for (const t of slugs) {
         if (need.get(target)?.has(t)) continue;
@@ -118,9 +121,9 @@ export function articleAloneRoot(
   symlinkSync(dir, join(articles, slug), 'dir');
   for (const [file] of Object.entries(registryFiles)) {
     const type = tables[collections[file as keyof typeof collections]];
-    const kept = (entries.get(type) ?? [])
-      .filter((e) => need.get(type)?.has(e.slug))
-      .map((e) => e.record);
+    const kept = [...(entries.get(type) ?? new Map()).entries()]
+      .filter(([s]) => need.get(type)?.has(s))
+      .map(([, record]) => record);
     writeFileSync(join(registry, file), `${JSON.stringify(kept, null, 2)}\n`);
   }
   return root;

@@ -2,6 +2,7 @@ import { tableOf } from '../../src/model/d1/tables.ts';
 import {
   type SearchableType,
   searchableTypes,
+  searchFields,
   typoMinLength,
 } from '../../src/model/search-options.ts';
 
@@ -29,17 +30,7 @@ const fields: Record<SearchableType, Record<string, string>> = {
   DraftClause: { title: 't.title', text: 't.text' },
   Position: { subject: 't.subject', summary: 't.summary', speaker: wordsOf('t.actor') },
 };
-const columns = [
-  'name',
-  'aliases',
-  'title',
-  'subject',
-  'speaker',
-  'location',
-  'text',
-  'outcome',
-  'summary',
-];
+const columns = searchFields;
 
 /**
  * The documents of a kind's records that meet `where` (over its row `t`): doc, type, item,

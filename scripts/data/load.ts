@@ -249,7 +249,10 @@ function gatherCitations(
 ): void {
   corpus.aliases = new Map();
   corpus.registryAliases = new Map(
-    corpus.actors.map((a) => [a.record.slug, [...((a.record as { aliases?: string[] }).aliases ?? [])]]),
+    corpus.actors.map((a) => [
+      a.record.slug,
+      [...((a.record as { aliases?: string[] }).aliases ?? [])],
+    ]),
   );
   const rank = new Map(corpus.articles.map((a, i) => [a.record.slug, i]));
   const entities = new Map<string, Sourced<{ slug: string; excerpts: ExcerptRecord[] }>>();

@@ -149,10 +149,9 @@ export function excerptsIn(record: {
  */
 export function locateExcerpts(loaded: LoadedCorpus, problems: Problems): void {
   const texts = new Map(loaded.articles.map((a) => [a.record.slug, articleText(a)]));
-  const collections = Object.entries(loaded).filter(([name]) => name !== 'articles' && name !== 'aliases' && name !== 'registryAliases') as [
-    string,
-    Sourced<{ excerpt?: ExcerptRecord; excerpts?: ExcerptRecord[] }>[],
-  ][];
+  const collections = Object.entries(loaded).filter(
+    ([name]) => name !== 'articles' && name !== 'aliases' && name !== 'registryAliases',
+  ) as [string, Sourced<{ excerpt?: ExcerptRecord; excerpts?: ExcerptRecord[] }>[]][];
   for (const [, items] of collections) {
     for (const item of items) {
       for (const [e, field] of excerptsIn(item.record)) {

@@ -1,4 +1,4 @@
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options, Query, SearchOptions } from 'minisearch';
 
 // Shared by the data build (which indexes) and the Worker (which loads and queries): MiniSearch
 // serializes the index but not its functions, so both sides must process terms identically.
@@ -161,6 +161,48 @@ export function withinOneEdit(a: string, b: string): boolean {
     return rest(i + 1, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2));
   }
   return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
+}
+
+/**
+ * The query as MiniSearch runs it: each word, and for a word long enough to forgive a typo,
+ * the words two adjacent letters swapped make (MiniSearch's fuzzy matching counts a swap as
+ * two edits), weighted as a typo.
+ */
+export function queryOf(query: string): Query {
+  return {
+    combineWith: 'OR',
+    queries: queryWords(query).map((word) => {
+      const swaps = [...word].length >= typoMinLength ? transpositionsOf(word) : [];
+      if (swaps.length === 0) return word;
+      return {
+        combineWith: 'OR',
+        queries: [
+          word,
+          {
+            queries: swaps,
+            prefix: false,
+            fuzzy: false,
+            boostTerm: () => querySearchOptions.weights?.fuzzy ?? 0.45,
+          },
+        ],
+      };
+    }),
+  };
+}
+
+/**
+ * Whether a (folded) word of a text is one the query's `words` match, as both stores match
+ * them: the word itself, a word it begins (from prefixMinLength letters), or a word one typo
+ * from it (from typoMinLength letters). What a hit's highlights are made of.
+ */
+export function matcherOf(words: readonly string[]): (word: string) => boolean {
+  const exact = new Set(words);
+  const prefixes = words.filter((w) => [...w].length >= prefixMinLength);
+  const typos = words.filter((w) => [...w].length >= typoMinLength);
+  return (word) =>
+    exact.has(word) ||
+    prefixes.some((p) => word.startsWith(p)) ||
+    typos.some((t) => withinOneEdit(t, word));
 }
 
 export const querySearchOptions: SearchOptions = {

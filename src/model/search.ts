@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { searchIndex } from '#data';
 import { articleKey, sortDay, sortKeys } from './archive-order.ts';
 import { at, corpus, type RecordTypes, spanText } from './corpus.ts';
@@ -7,14 +7,13 @@ import { tableOf } from './packed.ts';
 import {
   foldTerm,
   indexOptions,
-  querySearchOptions,
+  matcherOf,
+  queryOf,
   queryWords,
   type SearchableType,
   type SearchDocument,
   type SearchScope,
   searchableTypes,
-  transpositionsOf,
-  typoMinLength,
   word,
 } from './search-options.ts';
 import type { ExcerptData, Index } from './types.ts';
@@ -25,8 +24,8 @@ export interface SearchHit {
   record: SearchRecord;
   score: number;
   /**
-   * The indexed terms the query matched (after folding, prefix and typo expansion), in any
-   * record: what a hit's highlights look for in its excerpts, on both stores.
+   * The query's words (folded, stop words out): a hit's highlights are the words of its
+   * excerpts they match (search-options.ts matcherOf), on both stores alike.
    */
   terms: string[];
 }
@@ -56,33 +55,6 @@ const rankings = new LRUCache<string, SearchResult[]>({
 });
 
 /**
- * The query as MiniSearch runs it: each word, and for a word long enough to forgive a typo,
- * the words two adjacent letters swapped make (MiniSearch's fuzzy matching counts a swap as
- * two edits), weighted as a typo.
- */
-function queryOf(query: string): Query {
-  return {
-    combineWith: 'OR',
-    queries: queryWords(query).map((word) => {
-      const swaps = [...word].length >= typoMinLength ? transpositionsOf(word) : [];
-      if (swaps.length === 0) return word;
-      return {
-        combineWith: 'OR',
-        queries: [
-          word,
-          {
-            queries: swaps,
-            prefix: false,
-            fuzzy: false,
-            boostTerm: () => querySearchOptions.weights?.fuzzy ?? 0.45,
-          },
-        ],
-      };
-    }),
-  };
-}
-
-/**
  * MiniSearch's results for `query`, best first, restricted to `kinds` when given; the same
  * array for the same search while it is remembered. Callers must not change it.
  */
@@ -100,19 +72,6 @@ export function ranked(query: string, kinds?: readonly SearchableType[] | null):
   return results;
 }
 
-// Every term a ranking's hits matched, kept with the ranking.
-const matchedTermsOf = new WeakMap<SearchResult[], string[]>();
-function matchedTerms(results: SearchResult[]): string[] {
-  let terms = matchedTermsOf.get(results);
-  if (!terms) {
-    const all = new Set<string>();
-    for (const result of results) for (const term of result.terms) all.add(term);
-    terms = [...all];
-    matchedTermsOf.set(results, terms);
-  }
-  return terms;
-}
-
 // Each record's place in the archive's order (archive-order.ts), for NEWEST and date bounds.
 let keys: ReturnType<typeof sortKeys> | undefined;
 function sortKeyOf(type: SearchableType, index: Index): string {
@@ -126,7 +85,7 @@ function sortKeyOf(type: SearchableType, index: Index): string {
 /** Hits for `query` within `scope`: best first, or newest first; ties keep the corpus's order. */
 export function search(query: string, scope: SearchScope = {}): SearchHit[] {
   const results = ranked(query, scope.kinds);
-  const terms = matchedTerms(results);
+  const terms = queryWords(query);
   const dated = scope.order === 'NEWEST' || scope.from !== undefined || scope.below !== undefined;
   if (!dated) {
     return results.map((result) => {
@@ -198,11 +157,11 @@ function joinHyphenated(spans: ExcerptData[], text: ArticleText): ExcerptData[] 
  * words (a paraphrase, a speaker's name) falls back to its excerpts whole.
  */
 export function highlights(hit: SearchHit, text: ArticleText = bundledText): ExcerptData[] {
-  const terms = new Set(hit.terms);
+  const matches = matcherOf(hit.terms);
   const spans: ExcerptData[] = [];
   for (const excerpt of hit.record.excerpts) {
     for (const match of text.spanText(excerpt).matchAll(word)) {
-      if (!terms.has(foldTerm(match[0]))) continue;
+      if (!matches(foldTerm(match[0]))) continue;
       const start = excerpt.start + (match.index ?? 0);
       spans.push({
         article: excerpt.article,

@@ -18,19 +18,20 @@ import { bodyByType } from './tables.ts';
 // prefixes, one typo, kinds, dates, order), not on scores. A query's words reach FTS5 only as
 // quoted strings, so no character of a query is FTS5 syntax.
 
-// The query's words (?1: [place, word, prefix]) and, for a word long enough to forgive a typo,
-// the strings one edit from it that a term may equal (?2: its deletions and transpositions)
-// and its deletions by place (?3), which a term one letter longer or with one letter replaced
-// shares (search_delete). Each word becomes (word[*] OR candidate …), the words joined by OR:
-// the MATCH expression is built here, in SQL, so that a search is one statement.
+// The query's words (?1: [place, word, prefix]); for a word long enough to forgive a typo, the
+// strings one letter dropped or two adjacent letters swapped make (?2: [place, string]), which
+// match only where the index holds them, and its deletions by place (?3: [place, deletion,
+// place removed]), which a term one letter longer, or with one letter replaced, shares
+// (search_delete). Each word becomes (word[*] OR variant …), the words joined by OR: the
+// MATCH expression is built here, in SQL, so that a search is one statement, and the index's
+// vocabulary is never scanned (fts5vocab reads the whole index).
 const expressionSql = `
 word AS MATERIALIZED (
   SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS w,
     json_extract(value, '$[2]') AS prefix FROM json_each(?1)
 ),
-cand AS MATERIALIZED (
-  SELECT json_extract(x.value, '$[0]') AS i, v.term AS term FROM json_each(?2) x
-    JOIN search_vocab v ON v.term = json_extract(x.value, '$[1]')
+alt AS MATERIALIZED (
+  SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS term FROM json_each(?2)
   UNION
   SELECT w.i, d.term FROM word w JOIN search_delete d ON d.del = w.w
   WHERE length(w.w) >= ${typoMinLength}
@@ -39,10 +40,10 @@ cand AS MATERIALIZED (
     JOIN search_delete d ON d.del = json_extract(x.value, '$[1]') AND d.at = json_extract(x.value, '$[2]')
 ),
 expr AS (
-  SELECT group_concat(alt, ' OR ') AS q FROM (
+  SELECT group_concat(q, ' OR ') AS q FROM (
     SELECT '(' || '"' || replace(w.w, '"', '""') || '"' || CASE WHEN w.prefix THEN ' *' ELSE '' END
-      || coalesce((SELECT group_concat(' OR "' || replace(c.term, '"', '""') || '"', '')
-        FROM cand c WHERE c.i = w.i AND c.term <> w.w), '') || ')' AS alt
+      || coalesce((SELECT group_concat(' OR "' || replace(a.term, '"', '""') || '"', '')
+        FROM alt a WHERE a.i = w.i AND a.term <> w.w), '') || ')' AS q
     FROM word w ORDER BY w.i)
 )`;
 
@@ -61,19 +62,11 @@ const within = (doc: string) =>
   `${doc} >= (?4 << 36) AND ${doc} < (?5 << 36) AND (?6 IS NULL OR ${kindOf(doc)} IN (SELECT value FROM json_each(?6)))`;
 const matches = `search MATCH (SELECT q FROM expr)`;
 const body = bodyByType(searchableTypes, 'p.type', 'id', 'p.item');
-// The terms the words matched, as the bundle lists them (every hit's matched terms): each word
-// the index holds, the terms a prefix word begins, and the typo candidates.
-const termsOf = `(SELECT json_group_array(term) FROM (
-    SELECT w.w AS term FROM word w WHERE EXISTS (SELECT 1 FROM search_vocab v WHERE v.term = w.w)
-    UNION SELECT v.term FROM word w JOIN search_vocab v
-      ON v.term > w.w AND v.term < w.w || char(1114111) WHERE w.prefix
-    UNION SELECT term FROM cand))`;
-
 // Best first: every match scored (bm25 is lower for better), weighted by its coverage boost.
 const relevanceSql = `WITH ${expressionSql},
 m AS MATERIALIZED (SELECT rowid AS doc, ${rankSql} AS rank FROM search
   WHERE ${matches} AND ${within('rowid')})
-SELECT (SELECT COUNT(*) FROM m) AS total, ${termsOf} AS terms, p.type, p.item, p.score, ${body} AS body
+SELECT (SELECT COUNT(*) FROM m) AS total, p.type, p.item, p.score, ${body} AS body
 FROM (SELECT 1) LEFT JOIN (
   SELECT d.type, d.item, -m.rank * d.boost AS score, d.doc FROM m JOIN search_doc d ON d.doc = m.doc
   ORDER BY score DESC, d.doc LIMIT ?7 OFFSET ?8) p ON 1
@@ -91,7 +84,7 @@ tied AS MATERIALIZED (SELECT rowid AS doc, ${rankSql} AS rank FROM search
     AND rowid >= ((SELECT day FROM edge) << 36) AND rowid < (((SELECT day FROM edge) + 1) << 36)),
 near AS (SELECT doc, rank FROM m UNION SELECT doc, rank FROM tied)
 SELECT (SELECT COUNT(*) FROM search WHERE ${matches} AND ${within('rowid')}) AS total,
-  ${termsOf} AS terms, p.type, p.item, p.score, ${body} AS body
+  p.type, p.item, p.score, ${body} AS body
 FROM (SELECT 1) LEFT JOIN (
   SELECT d.type, d.item, -n.rank * d.boost AS score, d.sort, ${kindOf('d.doc')} AS kind
   FROM near n JOIN search_doc d ON d.doc = n.doc
@@ -128,7 +121,7 @@ export interface SearchPage {
   total: number;
   /** Each hit with its record, read in the same statement. */
   hits: { type: SearchableType; body: string; score: number }[];
-  /** The terms the words matched: those the index holds, their prefix and typo expansions. */
+  /** The query's words (what a hit's highlights match: search-options.ts matcherOf). */
   terms: string[];
 }
 
@@ -147,7 +140,6 @@ export async function searchPage(
   if (words.length === 0) return { total: 0, hits: [], terms: [] };
   const rows = await db.all<{
     total: number;
-    terms: string;
     type: SearchableType | null;
     score: number | null;
     body: string | null;
@@ -166,7 +158,7 @@ export async function searchPage(
         body: row.body as string,
         score: row.score ?? 0,
       })),
-    terms: JSON.parse(first?.terms ?? '[]') as string[],
+    terms: words,
   };
 }
 
