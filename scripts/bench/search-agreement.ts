@@ -44,11 +44,19 @@ const words = [
 const built = buildCorpus(roots);
 const index = MiniSearch.loadJSON<SearchDocument>(built.searchIndex, indexOptions);
 const key = (type: string, slug: string) => `${type}:${slug}`;
+const tableOf = {
+  Actor: 'actors',
+  Statement: 'statements',
+  Meeting: 'meetings',
+  DraftClause: 'draftClauses',
+  Position: 'positions',
+} as const;
+const ranked = (q: string) =>
+  index.search(queryOf(q), {
+    boostDocument: (id) => built.corpus.searchTargets[id as number]?.[2] ?? 1,
+  });
 const bundled = (q: string) =>
-  index
-    .search(queryOf(q), {
-      boostDocument: (id) => built.corpus.searchTargets[id as number]?.[2] ?? 1,
-    })
+  ranked(q)
     .slice(0, 10)
     .map((r) => {
       const [type, i] = built.corpus.searchTargets[r.id as number] as [string, number, number];
@@ -92,13 +100,13 @@ for (const q of words) {
   shared += both;
   possible += top;
   rows.push(
-    `| ${q} | ${page.total} | ${both} of ${top} | ${mine[0] === theirs[0] ? 'same' : `${mine[0] ?? '–'} / ${theirs[0] ?? '–'}`} |`,
+    `| ${q} | ${ranked(q).length} / ${page.total} | ${both} of ${top} | ${mine[0] === theirs[0] ? `same (${mine[0]})` : `${mine[0] ?? '–'} / ${theirs[0] ?? '–'}`} |`,
   );
 }
 await mf.dispose();
 const markdown = `\`npm run bench:search-agreement -- --roots ${values.roots}\`: the top 10 of each store's relevance ranking for ${words.length} fixed words, and the records they share. Overall ${shared} of ${possible} (${((100 * shared) / possible).toFixed(0)}%).
 
-| words | matches (D1) | top 10 shared | first hit (bundle / D1) |
+| words | matches (bundle / D1) | top 10 shared | first hit (bundle / D1) |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;

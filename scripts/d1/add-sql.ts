@@ -386,14 +386,11 @@ export function addArticleStatements(
       `DELETE FROM article_author WHERE article = ${id}`,
       `DELETE FROM article_text WHERE article = ${id}`,
       `DELETE FROM article WHERE id = ${id}`,
-      // The registry entities it rewrites, with their registry lists.
+      // The registry lists of the entities it rewrites (their rows are written over below).
       `DELETE FROM meeting_actor WHERE meeting IN ${of('Meeting')}`,
       `DELETE FROM clause_actor WHERE clause IN ${of('DraftClause')}`,
       `DELETE FROM clause_topic WHERE clause IN ${of('DraftClause')}`,
-      ...[...rewritten.keys()].map(
-        (type) => `DELETE FROM ${kindTable[type]} WHERE id IN ${of(type)}`,
-      ),
-      ...rows.inserts(),
+      ...rows.inserts(true),
       ...indexArticle(reindexed),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,
     ],

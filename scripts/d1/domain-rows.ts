@@ -270,18 +270,45 @@ export class DomainRows {
 
   /**
    * INSERT statements for every row gathered, each after the rows it names (an actor after
-   * its affiliation), so that a load run statement by statement meets its foreign keys.
+   * its affiliation), so that a load run statement by statement meets its foreign keys. A
+   * registry entity the database may hold already is written over in place (`upsert`): deleting
+   * it would check every table that may name it, and some columns that do (a statement's
+   * reportedBy) have no index.
    */
-  inserts(): string[] {
+  inserts(upsert = false): string[] {
     return [
       ...domainTables.flatMap((table) => {
         const rows = this.rows.get(table) ?? [];
-        return inserts(table, table === 'actor' ? affiliationsFirst(rows) : rows, 200);
+        const statements = inserts(table, table === 'actor' ? affiliationsFirst(rows) : rows, 200);
+        const columns = entityColumns[table as keyof typeof entityColumns];
+        if (!upsert || !columns) return statements;
+        const set = columns.map((c) => `${c} = excluded.${c}`).join(', ');
+        return statements.map((s) => `${s} ON CONFLICT (id) DO UPDATE SET ${set}`);
       }),
       ...inserts('meta', this.meta),
     ];
   }
 }
+
+/** The registry kinds' columns after `id` (migrations/0007_domain.sql). */
+const entityColumns = {
+  actor: ['slug', 'sort', 'name', 'kind', 'roles', 'aliases', 'affiliation', 'note'],
+  meeting: [
+    'slug',
+    'sort',
+    'name',
+    'kind',
+    'status',
+    'date',
+    'date_text',
+    'location',
+    'outcome',
+    'note',
+  ],
+  draft_agreement: ['slug', 'sort', 'title', 'status', 'meeting', 'note'],
+  draft_clause: ['slug', 'sort', 'title', 'text', 'agreement', 'status', 'note'],
+  topic: ['slug', 'sort', 'name', 'description', 'note'],
+} as const;
 
 /** Actor rows (id first, affiliation eighth) with each affiliation before the actors it holds. */
 function affiliationsFirst(rows: readonly unknown[][]): unknown[][] {
