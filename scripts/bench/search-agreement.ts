@@ -60,13 +60,7 @@ const bundled = (q: string) =>
     .slice(0, 10)
     .map((r) => {
       const [type, i] = built.corpus.searchTargets[r.id as number] as [string, number, number];
-      const table = {
-        Actor: 'actors',
-        Statement: 'statements',
-        Meeting: 'meetings',
-        DraftClause: 'draftClauses',
-        Position: 'positions',
-      }[type] as 'actors';
+      const table = tableOf[type as keyof typeof tableOf];
       return key(type, (built.corpus[table][i] as { slug: string }).slug);
     });
 

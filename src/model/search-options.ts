@@ -150,18 +150,28 @@ export function transpositionsOf(term: string): string[] {
  * dropped, or two adjacent characters swapped (optimal string alignment distance ≤ 1).
  */
 export function withinOneEdit(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
+  // Most pairs differ in length by more: answered before anything is allocated (one code
+  // point is at most two UTF-16 units). Highlighting asks this of every word of an excerpt.
+  if (Math.abs(a.length - b.length) > 2) return false;
+  // Code points, as arrays, only for a word outside the BMP; otherwise the strings themselves.
+  const wide = surrogates.test(a) || surrogates.test(b);
+  const x: string | string[] = wide ? [...a] : a;
+  const y: string | string[] = wide ? [...b] : b;
   if (Math.abs(x.length - y.length) > 1) return false;
+  const rest = (p: number, q: number) =>
+    typeof x === 'string' && typeof y === 'string'
+      ? x.slice(p) === y.slice(q)
+      : [...x].slice(p).join('') === [...y].slice(q).join('');
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   if (i === x.length && i === y.length) return true;
-  const rest = (p: number, q: number) => x.slice(p).join('') === y.slice(q).join('');
   if (x.length === y.length) {
     return rest(i + 1, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2));
   }
   return x.length > y.length ? rest(i + 1, i) : rest(i, i + 1);
 }
+
+const surrogates = /[\uD800-\uDFFF]/;
 
 /**
  * The query as MiniSearch runs it: each word, and for a word long enough to forgive a typo,
