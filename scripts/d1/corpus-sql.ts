@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { articleKeys, sortKeys } from '../../src/model/archive-order.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
 import type { Index } from '../../src/model/types.ts';
@@ -20,14 +19,10 @@ export const emptyIndexSql = "INSERT INTO search (search) VALUES ('delete-all')"
 
 export const corpusTables = [...domainTables, 'tally', 'meta', 'search_doc', 'search_delete'];
 
-/**
- * Where each record was defined: its home article's slug and key (src/model/archive-order.ts)
- * and its place among the records of that home.
- */
+/** Where each record was defined: its home article's slug and key (src/model/archive-order.ts). */
 export interface Home {
   article: string;
   articleKey: string;
-  position: number;
 }
 
 /** Each record's home, by table and slug, from where the build found it. */
@@ -36,11 +31,8 @@ export function homesOf(built: BuiltData): Record<TableName, Map<string, Home>> 
   const homes = {} as Record<TableName, Map<string, Home>>;
   for (const name of tableNames) {
     const map = new Map<string, Home>();
-    const perArticle = new Map<string, number>();
     for (const { slug, article } of built.origins[name] ?? []) {
-      const position = perArticle.get(article) ?? 0;
-      perArticle.set(article, position + 1);
-      map.set(slug, { article, articleKey: keys.get(article) ?? '', position });
+      map.set(slug, { article, articleKey: keys.get(article) ?? '' });
     }
     homes[name] = map;
   }
@@ -109,11 +101,4 @@ export function corpusSql(roots: readonly string[]): { statements: string[]; ver
       ...searchSql(),
     ],
   };
-}
-
-/** The same statements as one SQL file, for `wrangler d1 execute --file`. */
-export function corpusSqlFile(roots: readonly string[], out: string): string {
-  const { statements, version } = corpusSql(roots);
-  writeFileSync(out, `${statements.join(';\n')};\n`);
-  return version;
 }

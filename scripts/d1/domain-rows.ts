@@ -1,4 +1,3 @@
-import { tableOf as kindTable } from '../../src/model/d1/tables.ts';
 import { type TableName, tables } from '../../src/model/packed.ts';
 import type {
   ActorData,
@@ -326,6 +325,3 @@ function affiliationsFirst(rows: readonly unknown[][]): unknown[][] {
   for (const row of rows) place(row, 0);
   return out;
 }
-
-/** A kind's table (migrations/0007_domain.sql), by its compiled table's name. */
-export const domainTableOf = (name: TableName): string => kindTable[tables[name]];

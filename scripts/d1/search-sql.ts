@@ -1,5 +1,7 @@
 import { tableOf } from '../../src/model/d1/tables.ts';
 import {
+  docDayShift,
+  docKindShift,
   type SearchableType,
   searchableTypes,
   searchFields,
@@ -13,7 +15,7 @@ import {
 
 /** A search document's key (the FTS5 rowid): newest-first day, kind and id (migrations/0008). */
 export const docSql = (type: SearchableType, table = 't') =>
-  `((CASE WHEN ${table}.sort GLOB '[0-9]*' THEN CAST(substr(${table}.sort, 1, 8) AS INTEGER) ELSE 99999999 END << 36) | (${searchableTypes.indexOf(type)} << 33) | ${table}.id)`;
+  `((CASE WHEN ${table}.sort GLOB '[0-9]*' THEN CAST(substr(${table}.sort, 1, 8) AS INTEGER) ELSE 99999999 END << ${docDayShift}) | (${searchableTypes.indexOf(type)} << ${docKindShift}) | ${table}.id)`;
 
 /** An actor's words (its name and aliases), by its id. */
 const wordsOf = (id: string) =>

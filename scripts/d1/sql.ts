@@ -47,28 +47,3 @@ export function inserts(table: string, rows: readonly unknown[][], chunk = 400):
   flush();
   return out;
 }
-
-/**
- * A record's spans as the rows of `excerpts`, in order: JSON arrays of at most about `bytes`
- * each (none for a record with none), so that a record named in every article of a large archive (963 KB of spans for one
- * actor at 10,000 synthetic articles) is many short rows, within D1's statement and row limits.
- */
-export function spanParts(spans: readonly unknown[], bytes = 60_000): string[] {
-  const parts: string[] = [];
-  if (spans.length === 0) return parts;
-  let part: string[] = [];
-  let size = 2;
-  for (const span of spans) {
-    const json = JSON.stringify(span);
-    const length = Buffer.byteLength(json) + 1;
-    if (part.length > 0 && size + length > bytes) {
-      parts.push(`[${part.join(',')}]`);
-      part = [];
-      size = 2;
-    }
-    part.push(json);
-    size += length;
-  }
-  parts.push(`[${part.join(',')}]`);
-  return parts;
-}

@@ -13,8 +13,13 @@ export const searchableTypes = [
 ] as const;
 export type SearchableType = (typeof searchableTypes)[number];
 
-/** A D1 search document's key is its type's place here shifted by this, plus its record's id. */
-export const docTypeShift = 40;
+/**
+ * A D1 search document's key (the FTS5 rowid, migrations/0008): its record's newest-first day
+ * (archive-order.ts sortDay) shifted by docDayShift, its kind's place above shifted by
+ * docKindShift, then its record's id.
+ */
+export const docDayShift = 36;
+export const docKindShift = 33;
 
 /**
  * A word as MiniSearch's own tokenizer sees one (it splits on white space and punctuation),

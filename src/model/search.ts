@@ -134,6 +134,17 @@ const bundledText: ArticleText = {
   charAt: (article, offset) => at('Article', article).text[offset],
 };
 
+// The hits of one search share their words: one matcher for all of them.
+const matchers = new WeakMap<readonly string[], (word: string) => boolean>();
+function matcherFor(words: readonly string[]): (word: string) => boolean {
+  let matcher = matchers.get(words);
+  if (!matcher) {
+    matcher = matcherOf(words);
+    matchers.set(words, matcher);
+  }
+  return matcher;
+}
+
 /** "30" and "day" matched in "30-day" highlight as one span. */
 function joinHyphenated(spans: ExcerptData[], text: ArticleText): ExcerptData[] {
   const joined: ExcerptData[] = [];
@@ -157,7 +168,7 @@ function joinHyphenated(spans: ExcerptData[], text: ArticleText): ExcerptData[] 
  * words (a paraphrase, a speaker's name) falls back to its excerpts whole.
  */
 export function highlights(hit: SearchHit, text: ArticleText = bundledText): ExcerptData[] {
-  const matches = matcherOf(hit.terms);
+  const matches = matcherFor(hit.terms);
   const spans: ExcerptData[] = [];
   for (const excerpt of hit.record.excerpts) {
     for (const match of text.spanText(excerpt).matchAll(word)) {

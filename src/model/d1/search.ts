@@ -1,5 +1,7 @@
 import {
   deletionsOf,
+  docDayShift,
+  docKindShift,
   fieldBoost,
   prefixMinLength,
   queryWords,
@@ -56,10 +58,10 @@ const rankSql = searchFields
       `${fieldBoost[field] ?? 1} * bm25(search, ${searchFields.map((_, j) => (i === j ? 1 : 0)).join(', ')})`,
   )
   .join(' + ');
-const kindOf = (doc: string) => `((${doc} >> 33) & 7)`;
+const kindOf = (doc: string) => `((${doc} >> ${docKindShift}) & 7)`;
 // ?4, ?5: the day range; ?6: the kinds' places (null for all).
 const within = (doc: string) =>
-  `${doc} >= (?4 << 36) AND ${doc} < (?5 << 36) AND (?6 IS NULL OR ${kindOf(doc)} IN (SELECT value FROM json_each(?6)))`;
+  `${doc} >= (?4 << ${docDayShift}) AND ${doc} < (?5 << ${docDayShift}) AND (?6 IS NULL OR ${kindOf(doc)} IN (SELECT value FROM json_each(?6)))`;
 const matches = `search MATCH (SELECT q FROM expr)`;
 const body = bodyByType(searchableTypes, 'p.type', 'id', 'p.item');
 // Best first: every match scored (bm25 is lower for better), weighted by its coverage boost.
@@ -78,10 +80,10 @@ ORDER BY p.score DESC, p.doc`;
 const newestSql = `WITH ${expressionSql},
 m AS MATERIALIZED (SELECT rowid AS doc, ${rankSql} AS rank FROM search
   WHERE ${matches} AND ${within('rowid')} ORDER BY rowid LIMIT ?7 + ?8),
-edge AS (SELECT max(doc) >> 36 AS day FROM m),
+edge AS (SELECT max(doc) >> ${docDayShift} AS day FROM m),
 tied AS MATERIALIZED (SELECT rowid AS doc, ${rankSql} AS rank FROM search
   WHERE ${matches} AND ${within('rowid')}
-    AND rowid >= ((SELECT day FROM edge) << 36) AND rowid < (((SELECT day FROM edge) + 1) << 36)),
+    AND rowid >= ((SELECT day FROM edge) << ${docDayShift}) AND rowid < (((SELECT day FROM edge) + 1) << ${docDayShift})),
 near AS (SELECT doc, rank FROM m UNION SELECT doc, rank FROM tied)
 SELECT (SELECT COUNT(*) FROM search WHERE ${matches} AND ${within('rowid')}) AS total,
   p.type, p.item, p.score, ${body} AS body

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { dayOf, newestFirst } from '../archive-order.ts';
+import { dayRange } from '../archive-order.ts';
 import type { NodeType, RecordTypes } from '../corpus.ts';
 import { paragraphsOf } from '../packed.ts';
 import type {
@@ -413,13 +413,11 @@ export class D1Store implements Store {
    * with its day, newest first (archive-order.ts). An undated article is within no bounds.
    */
   private within(bounds: DateBounds): Criterion | undefined {
-    if (bounds.publishedAfter == null && bounds.publishedBefore == null) return undefined;
-    // After the day before the first bound, and below an undated article's key (day 0).
-    const after = bounds.publishedAfter == null ? 1 : dayOf(bounds.publishedAfter);
-    return {
-      sortFrom: bounds.publishedBefore == null ? '' : newestFirst(dayOf(bounds.publishedBefore)),
-      sortBelow: newestFirst(after - 1),
-    };
+    const range = dayRange(bounds);
+    if (!range) return undefined;
+    // A sort key begins with its newest-first day, eight digits (archive-order.ts).
+    const digits = (day: number) => String(day).padStart(8, '0');
+    return { sortFrom: digits(range.from), sortBelow: digits(range.below) };
   }
 
   private searched(type: 'Actor' | 'Statement', query: string): Criterion {
