@@ -14,8 +14,11 @@ interface Page {
   };
 }
 
-const page = `totalCount edges { cursor node { slug } } nodes { slug }
-  pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+const pageInfo = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const page = `totalCount edges { cursor node { slug } } nodes { slug } ${pageInfo}`;
+
+/** The page info of a list with nothing in it: no cursors, nothing before or after. */
+const nothing = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 
 async function statements(args: string): Promise<Page> {
   const data = await graphql<{ statements: Page }>(
@@ -88,14 +91,82 @@ describe('cursor connections', () => {
     expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
-  it('answers a page past the end with no items', async () => {
+  it('answers a page past the end, of a list or of a search, with no items and null cursors, not an error', async () => {
     const all = await statements('first: 100');
-    const past = await statements(`first: 5, after: "${all.pageInfo.endCursor}"`);
-    expect(past.nodes).toEqual([]);
-    expect(past.pageInfo.hasNextPage).toBe(false);
+    const last = all.edges.at(-1)?.cursor;
+    expect(all.pageInfo.endCursor).toBe(last);
     // An empty page has no cursors (Relay's connection spec, and the API contract).
-    expect(past.pageInfo.startCursor).toBeNull();
-    expect(past.pageInfo.endCursor).toBeNull();
+    const pastTheEnd = {
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    };
+    for (const args of [`first: 5, after: "${last}"`, `after: "${last}"`]) {
+      const past = await statements(args);
+      expect(past.nodes, args).toEqual([]);
+      expect(past.totalCount, args).toBe(all.totalCount);
+      expect(past.pageInfo, args).toEqual(pastTheEnd);
+    }
+
+    const hits = `totalCount edges { cursor } ${pageInfo}`;
+    const { search } = await graphql<{ search: Page }>(
+      `{ search(query: "istanbul", first: 100) { ${hits} } }`,
+    );
+    const { search: past } = await graphql<{ search: Page }>(
+      `query ($after: String) { search(query: "istanbul", first: 5, after: $after) { ${hits} } }`,
+      { after: search.edges.at(-1)?.cursor },
+    );
+    expect(search.edges.length).toBe(search.totalCount);
+    expect(past.edges).toEqual([]);
+    expect(past.pageInfo).toEqual(pastTheEnd);
+  });
+
+  it('answers a page before the first item with no items and null cursors', async () => {
+    const first = await statements('first: 1');
+    const before = await statements(`last: 5, before: "${first.pageInfo.startCursor}"`);
+    expect(before.nodes).toEqual([]);
+    expect(before.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+  });
+
+  it('answers a list with nothing in it with null cursors, however it is paged', async () => {
+    for (const args of ['', 'first: 5, ', 'last: 5, ']) {
+      const empty = await statements(`${args}filter: { speaker: ["no-such-actor"] }`);
+      expect(empty.totalCount, args).toBe(0);
+      expect(empty.edges, args).toEqual([]);
+      expect(empty.pageInfo, args).toEqual(nothing);
+    }
+  });
+
+  it('answers a nested connection that holds nothing with null cursors, batched ones too', async () => {
+    const data = await graphql<{
+      actor: { first: Page; last: Page };
+      actors: { nodes: { slug: string; statements: { totalCount: number; nodes: unknown[] } }[] };
+    }>(
+      `{ actor(slug: "recep-tayyip-erdogan") {
+           first: statements(first: 5) { ${page} } last: statements(last: 5) { ${page} } }
+         actors(first: 100) { nodes { slug statements(last: 1) { totalCount nodes { slug } } } } }`,
+    );
+    for (const empty of [data.actor.first, data.actor.last]) {
+      expect(empty.nodes).toEqual([]);
+      expect(empty.pageInfo).toEqual(nothing);
+    }
+    // The statements of a page of actors are read together (on D1, one query for them all).
+    const silent = data.actors.nodes.filter((a) => a.statements.totalCount === 0);
+    expect(silent.map((a) => a.slug)).toContain('recep-tayyip-erdogan');
+    for (const actor of silent) expect(actor.statements.nodes, actor.slug).toEqual([]);
+  });
+
+  it('answers a search that finds nothing with null cursors', async () => {
+    const { search } = await graphql<{ search: { totalCount: number; pageInfo: unknown } }>(
+      `{ search(query: "qwertyuiop") { totalCount ${pageInfo} } }`,
+    );
+    expect(search).toEqual({ totalCount: 0, pageInfo: nothing });
   });
 
   it('pages a filtered list with its own total and cursors', async () => {

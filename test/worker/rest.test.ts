@@ -81,6 +81,16 @@ describe('the REST twin', () => {
     );
   });
 
+  it('answers a page with nothing in it with null cursors, as GraphQL does', async () => {
+    const { status, body } = await rest('/rest/statements?speaker=no-such-actor&first=3');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
+  });
+
   it('takes a list filter repeated or comma-separated', async () => {
     const repeated = await rest<Page<Statement>>(
       '/rest/statements?kind=DIRECT_QUOTE&kind=PARAPHRASE&first=30',

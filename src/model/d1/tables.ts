@@ -56,8 +56,13 @@ const fields: Record<TypeName, string> = {
   Topic: `'slug', t.slug, 'name', t.name, 'description', t.description, 'editorialNote', t.note`,
 };
 
-/** The record of a row `t` of `type`'s table, as JSON text. */
-export const bodyOf = (type: TypeName) => `json_object('id', t.id, ${fields[type]})`;
+/**
+ * The record of a row `t` of `type`'s table, as JSON text; NULL where there is no row. A page's
+ * query LEFT JOINs its rows to one that carries the list's length, so an empty page still gives
+ * a row, and `json_object` over its missing columns would make a record of nulls out of it.
+ */
+export const bodyOf = (type: TypeName) =>
+  `CASE WHEN t.id IS NULL THEN NULL ELSE json_object('id', t.id, ${fields[type]}) END`;
 
 /**
  * The record of the kind `type` (an SQL expression naming one of `types`) whose `column`
