@@ -9,6 +9,11 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const slugs = z.array(slug).default([]);
 const note = z.string().min(1).optional();
+/**
+ * Set by `npm run article:draft` on what it proposes: the rule that proposed it. The editor
+ * accepts a draft by removing the mark; a draft is a valid record meanwhile, so it serves.
+ */
+const draft = z.string().min(1).optional();
 
 /**
  * A span of an article: its offsets (UTF-16 code units, end exclusive) and the words they
@@ -24,6 +29,7 @@ export const excerptRecord = z
     text: z.string().min(1),
     /** Which time the words stand in the article (1 is the first), when they stand more than once. */
     occurrence: z.number().int().positive().optional(),
+    draft,
   })
   .strict()
   .refine((e) => (e.start === undefined) === (e.end === undefined), {
@@ -88,6 +94,7 @@ export const actorRecord = z
     aliases: z.array(z.string().min(1)).default([]),
     affiliation: slug.optional(),
     editorialNote: note,
+    draft,
     excerpts,
   })
   .strict();
@@ -108,6 +115,7 @@ export const statementRecord = z
     /** Further spans (a quote repeated, the attribution); the primary excerpt is added first. */
     excerpts: z.array(excerptRecord).default([]),
     editorialNote: note,
+    draft,
   })
   .strict();
 
@@ -187,10 +195,10 @@ export const registryClause = clauseRecord.omit({ excerpts: true });
 export const registryTopic = topicRecord.omit({ excerpts: true });
 
 /** Where an article names a registry entity: the spans of its own text. */
-export const citationRecord = z.object({ slug, excerpts }).strict();
+export const citationRecord = z.object({ slug, excerpts, draft }).strict();
 /** Where an article names a registry actor, and the surface forms it uses ("Kiev", "the Kremlin"). */
 export const actorCitationRecord = z
-  .object({ slug, aliases: z.array(z.string().min(1)).default([]), excerpts })
+  .object({ slug, aliases: z.array(z.string().min(1)).default([]), excerpts, draft })
   .strict();
 
 /** The registry's files, each an array of one kind of entity. */

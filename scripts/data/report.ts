@@ -1,7 +1,9 @@
 import { dirname, relative } from 'node:path';
+import { registryNames } from '../draft/draft.ts';
+import { NameMatcher } from '../draft/names.ts';
 import { uncoveredQuotations } from './compile.ts';
 import type { LoadedCorpus, Sourced } from './load.ts';
-import { articleText, excerptsIn, occurrences, paragraphOf } from './locate.ts';
+import { articleText, excerptsIn, paragraphOf } from './locate.ts';
 import type { ExcerptRecord } from './records.ts';
 
 // `npm run data -- --report`: what is left to annotate in each article. It reads the records
@@ -19,15 +21,8 @@ export interface ArticleReport {
   paragraphCount: number;
   quotations: { paragraph: number; start: number; end: number; words: string }[];
   names: { paragraph: number; start: number; end: number; name: string; actor: string }[];
-}
-
-const letter = /[\p{L}\p{N}]/u;
-
-/** Where `name` stands as a whole word (not "Russia" inside "Russian"). */
-function wholeWords(text: string, name: string): number[] {
-  return occurrences(text, name).filter(
-    (at) => !letter.test(text[at - 1] ?? '') && !letter.test(text[at + name.length] ?? ''),
-  );
+  /** What `npm run article:draft` proposed and the editor has not accepted yet. */
+  drafts: { where: string; rule: string }[];
 }
 
 const covers = (spans: readonly Span[], at: number, end: number) =>
@@ -54,6 +49,10 @@ export function annotationReport(loaded: LoadedCorpus): ArticleReport[] {
     }
   }
 
+  const matcher = new NameMatcher(registryNames(loaded).filter((n) => n.kind === 'actors'));
+  const byActor = new Map(loaded.actors.map((a) => [a.record.slug, a]));
+  const drafts = draftsOf(loaded);
+
   return loaded.articles.map((source) => {
     const article = articleText(source);
     const slug = article.slug;
@@ -65,24 +64,26 @@ export function annotationReport(loaded: LoadedCorpus): ArticleReport[] {
       ...q,
       paragraph: paragraphOf(article.paragraphs, q.start),
     }));
+    // Each place once: the longest name there, as the drafter reads names.
     const names: ArticleReport['names'] = [];
-    for (const actor of loaded.actors) {
-      const own = spansOf(actor).filter((s) => s.article === slug);
-      const seen = new Set<number>();
-      for (const name of [actor.record.name, ...actor.record.aliases]) {
-        for (const at of wholeWords(article.text, name)) {
-          const end = at + name.length;
-          if (seen.has(at) || covers(own, at, end)) continue;
-          seen.add(at);
-          names.push({
-            paragraph: paragraphOf(article.paragraphs, at),
-            start: at,
-            end,
-            name,
-            actor: actor.record.slug,
-          });
-        }
-      }
+    for (const m of matcher.matches(article.text)) {
+      const actor = byActor.get(m.entity.slug);
+      if (
+        !actor ||
+        covers(
+          spansOf(actor).filter((s) => s.article === slug),
+          m.start,
+          m.end,
+        )
+      )
+        continue;
+      names.push({
+        paragraph: paragraphOf(article.paragraphs, m.start),
+        start: m.start,
+        end: m.end,
+        name: m.form,
+        actor: m.entity.slug,
+      });
     }
     names.sort((a, b) => a.start - b.start);
     return {
@@ -92,8 +93,45 @@ export function annotationReport(loaded: LoadedCorpus): ArticleReport[] {
       paragraphCount: article.paragraphs.length,
       quotations,
       names,
+      drafts: drafts.get(slug) ?? [],
     };
   });
+}
+
+type Marked = {
+  slug: string;
+  draft?: string;
+  excerpt?: ExcerptRecord & { draft?: string };
+  excerpts?: (ExcerptRecord & { draft?: string })[];
+};
+
+/** Every draft mark left in the records, by the article whose files hold it. */
+function draftsOf(loaded: LoadedCorpus): Map<string, ArticleReport['drafts']> {
+  const found = new Map<string, ArticleReport['drafts']>();
+  const add = (article: string, where: string, rule: string) =>
+    found.set(article, [...(found.get(article) ?? []), { where, rule }]);
+  for (const [name, items] of Object.entries(loaded)) {
+    if (name === 'articles' || name === 'aliases' || name === 'registryAliases') continue;
+    for (const item of items as Sourced<Marked>[]) {
+      const record = item.record;
+      const excerpts = [...(record.excerpt ? [record.excerpt] : []), ...(record.excerpts ?? [])];
+      if (record.draft) {
+        // A registry entry is listed with each article that cites it.
+        const articles = item.article ? [item.article] : excerpts.map((e) => e.article ?? '');
+        for (const article of new Set(articles))
+          add(article, `${name} ${record.slug}`, record.draft);
+      }
+      for (const e of excerpts) {
+        if (e.draft)
+          add(
+            e.article ?? item.article,
+            `${name} ${record.slug} [${e.start}, ${e.end}) ${JSON.stringify(e.text)}`,
+            e.draft,
+          );
+      }
+    }
+  }
+  return found;
 }
 
 const clip = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -117,6 +155,10 @@ export function formatReport(reports: readonly ArticleReport[]): string {
         `    paragraph ${q.paragraph} [${q.start}, ${q.end}): ${JSON.stringify(clip(q.words))}`,
       );
     }
+    lines.push(
+      `  drafts to review: ${r.drafts.length}${r.drafts.length ? ' (accept one by removing its "draft" mark)' : ' (none)'}`,
+    );
+    for (const d of r.drafts) lines.push(`    ${d.where}: ${d.rule}`);
     lines.push(
       `  names of known actors outside that actor's excerpts: ${r.names.length}${r.names.length ? '' : ' (none)'}`,
     );

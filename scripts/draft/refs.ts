@@ -1,0 +1,196 @@
+import { createRequire } from 'node:module';
+import { escapeRegExp, type Named, type NameMatcher } from './names.ts';
+import type { Span } from './quotations.ts';
+
+// compromise's one-file CommonJS build: its ES entry is hundreds of source modules, which
+// took most of the drafting command's start.
+const nlp: typeof import('compromise').default = createRequire(import.meta.url)('compromise');
+
+// What in an article can be a speaker: a registry entity by name, a person or organisation the
+// registry lacks, a description ("the Russian analyst") or a pronoun. Attribution reads these
+// outside the quotations, in the order they stand.
+
+export type Ref =
+  | (Span & { type: 'entity'; entity: Named; form: string; possessive: boolean })
+  | (Span & {
+      type: 'description';
+      adjective?: string;
+      noun: string;
+      definite: boolean;
+      possessive: boolean;
+      owner?: Named;
+    })
+  | (Span & { type: 'pronoun'; plural: boolean; possessive: false });
+
+/** Nouns a news report names a speaker by when it does not repeat the name. */
+export const roleNouns = [
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'prime minister',
+  'head of state',
+  'president',
+  'leader',
+  'analyst',
+  'expert',
+  'minister',
+  'official',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'diplomat',
+  'envoy',
+  'academic',
+  'professor',
+  'commander',
+  'chancellor',
+  'negotiator',
+  'ambassador',
+  'researcher',
+  'economist',
+  'general',
+  'senator',
+  'premier',
+  'lawmaker',
+  'politician',
+  'adviser',
+  'advisor',
+  'aide',
+  'source',
+  'officer',
+  'scholar',
+  'observer',
+  'commentator',
+  'mediator',
+  'secretary',
+  'mayor',
+  'governor',
+];
+export const headOfState = /president|prime minister|premier|chancellor|leader|head of state/i;
+
+const possessiveAfter = /^[’']s?(?![\p{L}])/u;
+// A title before a name the registry lacks ("Foreign Minister Hakan Fidan"): compromise misses
+// names after some titles, and a title is the surest sign of a person.
+const titled =
+  /\b(?:President|Minister|[Ss]pokes(?:man|woman|person)|Secretary|Chancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|Ambassador|General|Commander|Director|Chief|Senator|Mayor|Governor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|Professor|Dr\.)\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
+const orgWords =
+  /\b(?:Ministry|Agency|Institute|Council|Party|Brigade|Foundation|University|Office|Commission|Committee|Union|Organi[sz]ation|Company|Bank|Fund|Army|Forces|Times|Post|News|Press|Service|Centre|Center|Alliance)\b/;
+
+const strip = (s: string) => s.replace(/[\s,.;:!?”"’']+$/u, '').replace(/[’']s$/u, '');
+
+/** Names of people and organisations in `text` the registry matcher did not find. */
+export function newNames(
+  text: string,
+  known: readonly Span[],
+): (Span & { name: string; actorKind: 'PERSON' | 'ORGANIZATION' })[] {
+  const found: (Span & { name: string; actorKind: 'PERSON' | 'ORGANIZATION' })[] = [];
+  const add = (start: number, raw: string, actorKind: 'PERSON' | 'ORGANIZATION') => {
+    const name = strip(raw.trim());
+    const lead = raw.length - raw.trimStart().length;
+    const from = start + lead;
+    const end = from + name.length;
+    // One word is a surname at best, said again later; a name is at least a first and last.
+    if (name.split(/\s+/).length < 2 && actorKind === 'PERSON') return;
+    if (!/^\p{Lu}/u.test(name)) return;
+    if (known.some((k) => k.start < end && from < k.end)) return;
+    if (found.some((f) => f.start < end && from < f.end)) return;
+    found.push({ start: from, end, name, actorKind });
+  };
+  for (const m of text.matchAll(titled)) {
+    const name = m[1] ?? '';
+    add(
+      (m.index ?? 0) + m[0].length - name.length,
+      name,
+      orgWords.test(name) ? 'ORGANIZATION' : 'PERSON',
+    );
+  }
+  const doc = nlp(text);
+  type Hit = { text: string; offset: { start: number; length: number } };
+  for (const hit of doc.people().json({ offset: true }) as Hit[]) {
+    add(
+      hit.offset.start,
+      text.slice(hit.offset.start, hit.offset.start + hit.offset.length),
+      'PERSON',
+    );
+  }
+  for (const hit of doc.organizations().json({ offset: true }) as Hit[]) {
+    const words = text.slice(hit.offset.start, hit.offset.start + hit.offset.length);
+    if (orgWords.test(words)) add(hit.offset.start, words, 'ORGANIZATION');
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const description = new RegExp(
+  `(?<![\\p{L}])([Tt]he|[Aa]n?)\\s+((?:[\\p{Lu}][\\p{L}-]+|senior|top|leading|former|chief|foreign|local|independent|political|military|western|Western)\\s+){0,3}(${roleNouns.map(escapeRegExp).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+const pronoun = /(?<![\p{L}])([Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu;
+
+/**
+ * Every ref of `text` outside `quoted` (quotations' spans): names (the registry's and the new
+ * ones `names` also holds), descriptions and pronouns, left to right, none overlapping a name.
+ */
+export function refsOf(
+  text: string,
+  quoted: readonly Span[],
+  names: NameMatcher,
+  countries: NameMatcher,
+): Ref[] {
+  const outside = (s: Span) => !quoted.some((q) => q.start < s.end && s.start < q.end);
+  const refs: Ref[] = [];
+  const taken: Span[] = [];
+  const possessive = (end: number) => possessiveAfter.test(text.slice(end, end + 2));
+  const descriptions = [...text.matchAll(description)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    words: m[0],
+    noun: (m[3] ?? '').toLowerCase(),
+    definite: (m[1] ?? '').toLowerCase() === 'the',
+  }));
+  // Only actors speak: a topic's or a meeting's name is no speaker.
+  const named = names.matches(text).filter((m) => m.entity.kind === 'actors');
+  // "The Kestrian minister" is one ref, a person: not the country its adjective names.
+  for (const d of descriptions) {
+    if (!outside(d)) continue;
+    const alias = named.find(
+      (m) => m.start <= d.start && d.end <= m.end && m.entity.kind === 'actors',
+    );
+    if (alias && alias.entity.actorKind !== 'PERSON') continue;
+    const span = alias ? { start: alias.start, end: alias.end } : { start: d.start, end: d.end };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+    taken.push(span);
+    refs.push({
+      ...span,
+      type: 'description',
+      noun: d.noun,
+      adjective: countries.matches(d.words)[0]?.entity.slug,
+      definite: d.definite,
+      possessive: possessive(span.end),
+      owner: alias?.entity,
+    });
+  }
+  for (const m of named) {
+    if (!outside(m) || taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+    taken.push(m);
+    refs.push({
+      start: m.start,
+      end: m.end,
+      type: 'entity',
+      entity: m.entity,
+      form: m.form,
+      possessive: possessive(m.end),
+    });
+  }
+  for (const m of text.matchAll(pronoun)) {
+    const start = m.index ?? 0;
+    const span = { start, end: start + m[0].length };
+    if (!outside(span)) continue;
+    refs.push({
+      ...span,
+      type: 'pronoun',
+      plural: (m[1] ?? '').toLowerCase() === 'they',
+      possessive: false,
+    });
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}
