@@ -7,6 +7,7 @@ import { articleAloneRoot } from '../d1/article-alone.ts';
 import { corpusTables } from '../d1/corpus-sql.ts';
 import { buildCorpus } from '../data/build.ts';
 import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
+import { secondsSince } from './stats.ts';
 
 // What `npm run d1:add` costs as the archive grows: one article of the synthetic corpus of N
 // (the bench's D1 databases, loaded as scripts/bench/scale-d1.ts loads them) replaced by
@@ -21,7 +22,6 @@ import { dirOf, ensureLoaded, openDatabase } from './scale-d1.ts';
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
 const sizes = values.sizes.split(',').map(Number);
 const tables = corpusTables.filter((t) => t !== 'meta');
-const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** What must not change: every table's row count, the index's vocabulary, the tallies' sum. */
 async function shape(db: D1Database): Promise<string> {
@@ -38,8 +38,7 @@ for (const n of sizes) {
   const loaded = ensureLoaded(n, false, 'd1');
   const roots = [join(dirOf(n), 'corpus')];
   const slug = `synthetic-${String(Math.ceil(n / 2)).padStart(5, '0')}`;
-  const mf = openDatabase(n);
-  const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  const { db, dispose } = await openDatabase(n);
   const before = await shape(db);
   let queries = 0;
   let started = performance.now();
@@ -54,23 +53,23 @@ for (const n of sizes) {
     await citedBy(ask, slug),
   );
   const built = buildCorpus([alone], { partial: true });
-  const compileSeconds = seconds(started);
+  const compileSeconds = secondsSince(started);
   started = performance.now();
   const view = await readView(ask, slug, [alone], built);
-  const readSeconds = seconds(started);
+  const readSeconds = secondsSince(started);
   started = performance.now();
   const { statements } = addArticleStatements([alone], slug, view, built);
   rmSync(alone, { recursive: true, force: true });
-  const buildSeconds = seconds(started);
+  const buildSeconds = secondsSince(started);
   const bytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
   started = performance.now();
   const results = await db.batch(statements.map((s) => db.prepare(s)));
-  const runSeconds = seconds(started);
+  const runSeconds = secondsSince(started);
   const changes = results.reduce((sum, r) => sum + (r.meta.changes ?? 0), 0);
   const after = await shape(db);
   if (after !== before) throw new Error(`N = ${n}: replacing ${slug} by itself changed the rows`);
   await db.prepare("UPDATE meta SET value = ? WHERE key = 'version'").bind(loaded.version).run();
-  await mf.dispose();
+  await dispose();
   const row = `| ${n} | ${slug} | ${compileSeconds.toFixed(2)} s | ${queries} | ${readSeconds.toFixed(2)} s | ${buildSeconds.toFixed(2)} s | ${statements.length} | ${(bytes / 1024).toFixed(0)} KiB | ${runSeconds.toFixed(2)} s | ${changes} |`;
   console.log(row);
   rows.push(row);

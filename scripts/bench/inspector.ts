@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { type Served, type ServeOptions, serve } from './workerd.ts';
 
 /** A connection to a workerd isolate's V8 inspector (Miniflare's `inspectorPort`). */
 export interface Inspector {
@@ -7,7 +8,7 @@ export interface Inspector {
 }
 
 /** A free-looking port for an inspector: one per Miniflare, as each runs its own workerd. */
-export const inspectorPortFor = () => 9229 + Math.floor(Math.random() * 2000);
+const inspectorPortFor = () => 9229 + Math.floor(Math.random() * 2000);
 
 /** Connects to the first isolate the inspector on `port` lists. */
 export async function inspect(port: number): Promise<Inspector> {
@@ -55,4 +56,26 @@ export async function liveHeap(inspector: Inspector): Promise<number> {
   const live = await heapInUse(inspector);
   await inspector.send('HeapProfiler.disable');
   return live;
+}
+
+/** The isolate's heap in use (an upper bound) and live (right after a full collection). */
+export interface Heap {
+  inUse: number;
+  live: number;
+}
+
+/** Both heap figures; in use first, as the collection that the live one takes clears garbage. */
+export const heapOf = async (inspector: Inspector): Promise<Heap> => ({
+  inUse: await heapInUse(inspector),
+  live: await liveHeap(inspector),
+});
+
+/** A Worker served as `serve` serves it, with its isolate's inspector connected. */
+export async function serveInspected(
+  name: string,
+  options: ServeOptions,
+): Promise<Served & { inspector: Inspector }> {
+  const inspectorPort = inspectorPortFor();
+  const served = await serve(name, { ...options, inspectorPort });
+  return { ...served, inspector: await inspect(inspectorPort) };
 }

@@ -87,6 +87,33 @@ export async function run(
   };
 }
 
+/**
+ * `count` requests one after another, every body checked: the workerd process's CPU a request
+ * and the time one takes. For an operation too slow to load with many connections at once.
+ */
+export async function oneAtATime(
+  target: Served,
+  op: Operation,
+  expectBody: string,
+  count: number,
+): Promise<{ cpuUs: number; ms: number }> {
+  const cpuBefore = cpuNanoseconds(target.pid);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(new URL(op.path, target.url), {
+      method: op.method,
+      headers: op.headers,
+      body: op.body,
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body !== expectBody) throw new Error(`${op.name}: a wrong answer`);
+  }
+  return {
+    cpuUs: (cpuNanoseconds(target.pid) - cpuBefore) / count / 1000,
+    ms: (performance.now() - started) / count,
+  };
+}
+
 /** One answer to an operation, its marker (if any) made "probe". */
 export async function ask(
   target: Served,

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { inspect, inspectorPortFor } from './inspector.ts';
-import { uniqueMarker } from './load.ts';
+import { serveInspected } from './inspector.ts';
+import { probe, run } from './load.ts';
 import { cached, uncached } from './operations.ts';
-import { deployedVars, serve } from './workerd.ts';
+import { buildWorker, deployedVars } from './workerd.ts';
 
 // npm run bench:profile -- --op "entity detail (POST)" [--seconds 3] [--bindings CACHE_API=on]
 //   [--script <a built Worker>]
@@ -27,46 +25,25 @@ if (!op) {
   throw new Error(`--op names one of the benchmark's operations:\n${names}`);
 }
 mkdirSync('.bench', { recursive: true });
-if (!values.script) {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.bench/profiled'], {
-    stdio: 'pipe',
-  });
-}
+if (!values.script) buildWorker([], '.bench/profiled');
 const script = values.script ?? '.bench/profiled/index.js';
-const inspectorPort = inspectorPortFor();
 // The vars wrangler.toml deploys with, the log off, then any --bindings NAME=value.
-const served = await serve('api', {
+const served = await serveInspected('api', {
   scriptPath: script,
   bindings: {
     ...deployedVars(),
     ...Object.fromEntries(values.bindings.map((b) => b.split('=') as [string, string])),
   },
-  inspectorPort,
 });
-const { url, mf } = served;
-const inspector = await inspect(inspectorPort);
+const { inspector, mf } = served;
 const send = inspector.send;
-let n = 0;
-const load = (duration: number) =>
-  autocannon({
-    url: url.origin,
-    connections: 8,
-    duration,
-    requests: [
-      {
-        method: op.method,
-        path: op.path,
-        headers: op.headers,
-        body: op.body,
-        setupRequest: (req) => ({ ...req, path: op.path.replaceAll(uniqueMarker, String(n++)) }),
-      },
-    ],
-  });
-await load(1);
+// Loaded as the benchmark loads it, each new key made the same way, every body checked.
+const body = await probe(served, op);
+await run(served, op, body, 1);
 await send('Profiler.enable');
 await send('Profiler.setSamplingInterval', { interval: 50 });
 await send('Profiler.start');
-const result = await load(Number(values.seconds));
+const result = await run(served, op, body, Number(values.seconds));
 const { profile } = (await send('Profiler.stop')) as {
   profile: {
     nodes: {
@@ -90,11 +67,11 @@ profile.samples.forEach((s, i) => {
   self.set(key, (self.get(key) ?? 0) + dt);
 });
 console.log(
-  `${result.requests.total} requests, ${result.non2xx} non-2xx; sampled ${(total / 1000).toFixed(0)} ms`,
+  `${result.requests} requests, ${result.errors} errors or wrong bodies; sampled ${(total / 1000).toFixed(0)} ms`,
 );
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
   console.log(
-    `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / result.requests.total).toFixed(1).padStart(6)} µs/req  ${k}`,
+    `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / result.requests).toFixed(1).padStart(6)} µs/req  ${k}`,
   );
 }
 inspector.close();

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { bundleSizes } from '../bundle.ts';
@@ -9,7 +7,8 @@ import { type FloorAnswer, floorWorker } from './floor.ts';
 import { ask, connections, isUnique, type Operation, probe, type Round, run } from './load.ts';
 import { cached, helloWorld, restPairs, uncached } from './operations.ts';
 import { startupCpuMs } from './startup.ts';
-import { deployedVars, type Served, serve } from './workerd.ts';
+import { median, medianRatio } from './stats.ts';
+import { buildWorker, deployedVars, type Served, serve } from './workerd.ts';
 
 // npm run bench [-- --seconds 1 --rounds 9 --no-scale | --scale-only] [--only <regexp>]
 //   [--d1 | --d1-only] [--d1-sizes 1,1000,10000] [--d1-reload] [--d1-loader d1|sqlite3]
@@ -68,30 +67,16 @@ if (values['d1-only']) {
 }
 
 if (values['scale-only']) {
-  const { scaleRun } = await import('./scale.ts');
+  const { scaleRun } = await import('./scale-bundled.ts');
   writeFileSync(`${out}/scale.md`, await scaleRun(out, rounds, seconds));
   console.log(`results written to ${out}/scale.md`);
   if (values.d1) await d1Part();
   process.exit(0);
 }
 
-const wrangler = (...args: string[]) =>
-  execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
-
 console.log('building the Worker as deployed, and the yardstick…');
-// Emptied first: wrangler leaves an earlier build's data modules beside the new ones.
-rmSync(`${out}/api`, { recursive: true, force: true });
-wrangler('deploy', '--dry-run', '--outdir', `${out}/api`);
-wrangler('deploy', '--dry-run', '--outfile', `${out}/api.bundle`);
-// Paths in a config's command line resolve from the config's folder: give absolute ones.
-wrangler(
-  'deploy',
-  '--dry-run',
-  '--config',
-  'scripts/bench/hello-world.toml',
-  '--outdir',
-  resolve(out, 'hello'),
-);
+buildWorker([], `${out}/api`, `${out}/api.bundle`);
+buildWorker(['--config', 'scripts/bench/hello-world.toml'], `${out}/hello`);
 const sizes = bundleSizes(`${out}/api`);
 // The serialized search index on its own: what it adds to the bundle, raw and gzipped.
 const { searchIndex } = readCorpusModule('generated/data.js');
@@ -242,7 +227,6 @@ for (let r = 0; r < rounds; r++) {
 }
 console.log();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const byName = new Map(targets.map((t) => [t.op.name, t]));
 const cpuOf = (name: string) => {
   const t = byName.get(name);
@@ -250,15 +234,15 @@ const cpuOf = (name: string) => {
   const requests = t.rounds.reduce((s, r) => s + r.requests, 0);
   return t.rounds.reduce((s, r) => s + r.cpuNs, 0) / requests / 1000;
 };
-/**
- * One target's req/s over another's: the median of the ratios round by round, each taken
- * between runs seconds apart, so that the machine's drift over a run cancels out.
- */
+/** One target's req/s over another's, round by round. */
 const ratio = (name: string, over: string) => {
   const a = byName.get(name)?.rounds;
   const b = byName.get(over)?.rounds;
   if (!a || !b) return Number.NaN;
-  return median(a.map((r, i) => r.reqPerSec / (b[i]?.reqPerSec ?? Number.NaN)));
+  return medianRatio(
+    a.map((r) => r.reqPerSec),
+    b.map((r) => r.reqPerSec),
+  );
 };
 const fixed = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 const whole = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
@@ -361,7 +345,7 @@ for (const s of [api, apiMiss, apiCacheApi, apiCacheApiNoStore, hello, floor, fl
 }
 
 if (!values['no-scale']) {
-  const { scaleRun } = await import('./scale.ts');
+  const { scaleRun } = await import('./scale-bundled.ts');
   markdown += `\n${await scaleRun(out, rounds, seconds)}`;
 }
 if (values.d1) markdown += `\n${await d1Part()}`;

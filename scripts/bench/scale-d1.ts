@@ -13,16 +13,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { D1Database } from '@cloudflare/workers-types';
-import { Miniflare } from 'miniflare';
 import { queryWords } from '../../src/model/search-options.ts';
 import { corpusSql } from '../d1/corpus-sql.ts';
-import { migrationFiles, migrationStatements } from '../d1/migrations.ts';
-import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
-import { connections, type Operation, probe, run } from './load.ts';
+import { migrationFiles } from '../d1/migrations.ts';
+import { migrate, openD1 } from './d1-db.ts';
+import type { Heap } from './inspector.ts';
+import { connections, type Operation } from './load.ts';
 import { post } from './operations.ts';
+import { cursor, measureSizes, searchQuery, slowMsFor, slugLookup } from './scale.ts';
 import { startupCpuMs } from './startup.ts';
+import { median, secondsSince, spread } from './stats.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
-import { benchDatabase, cpuNanoseconds, deployedVars, type Served, serve } from './workerd.ts';
+import { buildWorker, deployedVars, type Served, tsx } from './workerd.ts';
 
 // The D1 store over synthetic corpora of N articles. Opt-in, as loading 10,000 articles takes
 // minutes the first time:
@@ -39,9 +41,9 @@ import { benchDatabase, cpuNanoseconds, deployedVars, type Served, serve } from 
 // on the file Miniflare created (twice as fast; the same pages). Then the deployed bundle
 // (wrangler deploy --dry-run --env d1) is served with that database bound as DB, every N on a
 // workerd process and socket of its own (scripts/bench/workerd.ts), all at once, and each
-// operation is loaded with POSTs in rounds interleaved across N: the workerd process's CPU per
-// request, which includes local D1's SQLite (it runs in the same process), and the queries the
-// response reports in extensions.d1.
+// operation is loaded with POSTs in rounds interleaved across N (scripts/bench/scale.ts): the
+// workerd process's CPU per request, which includes local D1's SQLite (it runs in the same
+// process), and the queries the response reports in extensions.d1.
 
 const out = '.bench/d1';
 const seed = 1;
@@ -100,16 +102,9 @@ function reusable(n: number): Loaded | null {
   return loaded.key === inputsKey(n) ? loaded : null;
 }
 
-/** A Miniflare that only holds N's persisted database, to load it or count in it. */
-export const openDatabase = (n: number) =>
-  new Miniflare({
-    modules: true,
-    script: 'export default { fetch() { return new Response("") } }',
-    d1Databases: { DB: benchDatabase },
-    d1Persist: join(dirOf(n), 'db'),
-  });
+/** N's persisted database alone, to load it or count in it. */
+export const openDatabase = (n: number) => openD1(join(dirOf(n), 'db'));
 
-const seconds = (since: number) => (performance.now() - since) / 1000;
 const log = (message: string) => console.log(`[d1 bench] ${message}`);
 
 /** For each target, the word of 3–5 letters (prefix-matched, never fuzzy) nearest to it. */
@@ -174,7 +169,7 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
   let started = performance.now();
   writeSyntheticCorpus(join(dir, 'corpus'), n, seed);
   const { statements, version } = corpusSql([join(dir, 'corpus')]);
-  const sqlSeconds = seconds(started);
+  const sqlSeconds = secondsSince(started);
   const sqlBytes = statements.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
   const longest = statements.reduce(
     (a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a),
@@ -193,36 +188,34 @@ async function loadDatabase(n: number, loader: Loader): Promise<Loaded> {
     );
   }
   started = performance.now();
-  let mf = openDatabase(n);
-  let db = (await mf.getD1Database('DB')) as unknown as D1Database;
-  for (const migration of migrationStatements()) {
-    await db.batch(migration.map((s) => db.prepare(s)));
-  }
+  let open = await openDatabase(n);
+  await migrate(open.db);
   if (loader === 'sqlite3') {
-    await mf.dispose();
+    await open.dispose();
     await sqlite3Load(databaseFile(n), statements);
-    mf = openDatabase(n);
-    db = (await mf.getD1Database('DB')) as unknown as D1Database;
-  } else {
+    open = await openDatabase(n);
+  }
+  const { db } = open;
+  if (loader === 'd1') {
     // 200 statements a batch (each at most 90 KB): one transaction and one round trip each.
     const chunk = 200;
     let reported = 0;
     for (let i = 0; i < statements.length; i += chunk) {
       await db.batch(statements.slice(i, i + chunk).map((s) => db.prepare(s)));
-      if (seconds(started) - reported >= 30) {
-        reported = seconds(started);
+      if (secondsSince(started) - reported >= 30) {
+        reported = secondsSince(started);
         log(
           `N = ${n}: ${i + chunk} of ${statements.length} statements in ${reported.toFixed(0)} s`,
         );
       }
     }
   }
-  const loadSeconds = seconds(started);
+  const loadSeconds = secondsSince(started);
   const check = await db.prepare("SELECT value FROM meta WHERE key = 'version'").run<{
     value: string;
   }>();
   if (check.results[0]?.value !== version) throw new Error(`N = ${n}: the version did not load`);
-  await mf.dispose();
+  await open.dispose();
   const loaded: Loaded = {
     key,
     n,
@@ -287,17 +280,13 @@ export function ensureLoaded(n: number, reload: boolean, loader: Loader): Loaded
     log(`N = ${n}: reusing ${dirOf(n)}/db (loaded in ${kept.loadSeconds.toFixed(1)} s)`);
     return kept;
   }
-  execFileSync(
-    'node_modules/.bin/tsx',
-    [fileURLToPath(import.meta.url), '--load', String(n), '--loader', loader],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=20000`,
-      },
+  tsx([fileURLToPath(import.meta.url), '--load', String(n), '--loader', loader], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=20000`,
     },
-  );
+  });
   const loaded = reusable(n);
   if (!loaded) throw new Error(`N = ${n}: the load left no database`);
   return loaded;
@@ -335,10 +324,6 @@ async function ask(served: Served, query: string): Promise<Answer> {
   });
   return (await res.json()) as Answer;
 }
-const cursor = (offset: number) => btoa(`OffsetConnection:${offset}`);
-
-const searchQuery =
-  'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }';
 const newestQuery =
   'query($q: String!) { search(query: $q, orderBy: NEWEST, first: 10) { totalCount edges { score node { __typename } } } }';
 
@@ -374,7 +359,7 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
     // costs the workerd process here (local D1's SQLite and its RPC included) is their gap.
     post('no query', '{ __typename }'),
     post('one query, no row', '{ actor(slug: "no-such-actor") { name } }'),
-    post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
+    slugLookup(actor),
     post(
       'first page',
       '{ statements(first: 20) { totalCount nodes { slug text speaker { name } } } }',
@@ -407,7 +392,8 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
       `statements by ${speaker}, newest first`,
       `{ statements(first: 20, filter: { speaker: ["${speaker}"] }) { totalCount nodes { slug text } } }`,
     ),
-    // What scripts/bench/scale.ts searches the bundled store for (without its extra word).
+    // What scripts/bench/scale-bundled.ts searches the bundled store for (without its extra
+    // word).
     post('search "ceasefire talks"', searchQuery, { q: 'ceasefire talks' }),
     ...words.map(({ target, word }) =>
       post(`search ~${target.toLocaleString('en')}: "${word}"`, searchQuery, { q: word }),
@@ -418,33 +404,6 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   ];
 }
 
-/**
- * An operation slower than this a request (alone) would finish only a few in a round of load
- * on 8 connections, whose requests queue on local D1's one SQLite, and leave requests running
- * into the next round: it is measured one request at a time instead, 3 a round.
- */
-const slowMsFor = (seconds: number) => (seconds * 1000) / (connections * 2);
-
-/** `count` requests one after another: the workerd CPU and the time each took, bodies checked. */
-async function oneByOne(server: Served, op: Operation, expect: string, count: number) {
-  const cpuBefore = cpuNanoseconds(server.pid);
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const res = await fetch(new URL(op.path, server.url), {
-      method: op.method,
-      headers: op.headers,
-      body: op.body,
-    });
-    const body = await res.text();
-    if (res.status !== 200 || body !== expect) throw new Error(`${op.name}: a wrong answer`);
-  }
-  return {
-    cpuUs: (cpuNanoseconds(server.pid) - cpuBefore) / count / 1000,
-    ms: (performance.now() - started) / count,
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const thousands = (x: number) => Math.round(x).toLocaleString('en');
 
@@ -466,159 +425,62 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
   const databases = sizes.map((n) => ensureLoaded(n, options.reload ?? false, loader));
 
   log('building the Worker as deployed with D1 (wrangler deploy --dry-run --env d1)…');
-  const wrangler = (...args: string[]) =>
-    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--env', 'd1', ...args], {
-      stdio: 'pipe',
-    });
-  wrangler('--outdir', resolve(out, 'dist'));
-  wrangler('--outfile', resolve(out, 'worker.bundle'));
+  buildWorker(['--env', 'd1'], join(out, 'dist'), join(out, 'worker.bundle'));
   // The bundle holds no corpus on D1: its startup is the same whatever N is.
   const startupMs = startupCpuMs(resolve(out, 'worker.bundle'), resolve(out, 'startup.cpuprofile'));
 
   // The search words, chosen by counting in each database before it is served.
   const words: Words[] = [];
   for (const d of databases) {
-    const mf = openDatabase(d.n);
-    words.push(await matchWords((await mf.getD1Database('DB')) as unknown as D1Database));
-    await mf.dispose();
+    const { db, dispose } = await openDatabase(d.n);
+    words.push(await matchWords(db));
+    await dispose();
   }
 
-  const servers: Served[] = [];
-  const inspectors: Inspector[] = [];
-  for (const d of databases) {
-    const inspectorPort = inspectorPortFor();
-    servers.push(
-      await serve(`d1-${d.n}`, {
+  const measured = await measureSizes(
+    databases.map((d) => ({
+      n: d.n,
+      name: `d1-${d.n}`,
+      serve: {
         scriptPath: resolve(out, 'dist/index.js'),
         bindings: { ...deployedVars(), DATA_VERSION_TTL: '3600' },
         d1Persist: join(dirOf(d.n), 'db'),
-        inspectorPort,
-      }),
-    );
-    inspectors.push(await inspect(inspectorPort));
-  }
-  const operations: Operation[][] = [];
-  const heaps: { first: [number, number]; searched: [number, number] }[] = [];
-  for (const [i, d] of databases.entries()) {
-    const served = servers[i] as Served;
-    const inspector = inspectors[i] as Inspector;
-    const res = await fetch(new URL('/healthz', served.url));
-    const version = res.headers.get('x-data-version');
-    await res.body?.cancel();
-    if (version !== d.version)
-      throw new Error(`N = ${d.n}: serving ${version}, loaded ${d.version}`);
-    const ops = await operationsOf(served, d, words[i] ?? []);
-    operations.push(ops);
-    // The isolate's heap after its first requests (the lookups that found the records), and
-    // after its first search: live (after a full collection) / in use.
-    const first: [number, number] = [0, await heapInUse(inspector)];
-    first[0] = await liveHeap(inspector);
-    const search = ops.find((op) => op.name.startsWith('search'));
-    if (search) await probe(served, search);
-    const searched: [number, number] = [0, await heapInUse(inspector)];
-    searched[0] = await liveHeap(inspector);
-    heaps.push({ first, searched });
-  }
-
-  interface Cell {
-    op: Operation;
-    body: string;
-    matches: number | null;
-    queries: number | null;
-    cpu: number[];
-    rate: number[];
-    p50: number[];
-    /** Too slow for a round of load: measured one request at a time (below). */
-    sequential: boolean;
-  }
+      },
+    })),
+    async (served, i) => {
+      const d = databases[i] as Loaded;
+      const res = await fetch(new URL('/healthz', served.url));
+      const version = res.headers.get('x-data-version');
+      await res.body?.cancel();
+      if (version !== d.version)
+        throw new Error(`N = ${d.n}: serving ${version}, loaded ${d.version}`);
+      return operationsOf(served, d, words[i] ?? []);
+    },
+    { rounds, seconds: options.seconds, oneAtATime: true, log },
+  );
   const slowMs = slowMsFor(options.seconds);
-  const cells: Cell[][] = [];
-  for (const [i, ops] of operations.entries()) {
-    const row: Cell[] = [];
-    for (const op of ops) {
-      const server = servers[i] as Served;
-      const body = await probe(server, op);
-      const answer = JSON.parse(body) as Answer;
-      const timed = await oneByOne(server, op, body, 1);
-      row.push({
-        op,
-        body,
-        matches: Object.values(answer.data)[0]?.totalCount ?? null,
-        queries: answer.extensions?.d1?.queries ?? null,
-        cpu: [],
-        rate: [],
-        p50: [],
-        sequential: timed.ms > slowMs,
-      });
-    }
-    cells.push(row);
-  }
-  // Operation by operation, each round on every N in turn; a search by its target, whose word
-  // differs by N.
-  const slotOf = (op: Operation) => op.name.split(':')[0] ?? op.name;
-  const slots = [...new Set(cells.flatMap((row) => row.map((c) => slotOf(c.op))))];
-  log(`warming up, then ${rounds} interleaved rounds of ${options.seconds} s per operation…`);
-  for (const slot of slots) {
-    const targets = cells.flatMap((row, i) =>
-      row
-        .filter((c) => slotOf(c.op) === slot)
-        .map((cell) => ({ cell, server: servers[i] as Served })),
-    );
-    for (const t of targets) {
-      if (!t.cell.sequential) await run(t.server, t.cell.op, t.cell.body, 1);
-    }
-    const oneRound = async (cell: Cell, server: Served) => {
-      const one = await oneByOne(server, cell.op, cell.body, 3);
-      cell.cpu.push(one.cpuUs);
-      cell.rate.push(1000 / one.ms);
-      cell.p50.push(Math.round(one.ms));
+  const cells = measured.map((m) => m.cells);
+  /** What the probe's answer says: how many records match, and how many D1 queries it took. */
+  const answerOf = (body: string) => {
+    const answer = JSON.parse(body) as Answer;
+    return {
+      matches: Object.values(answer.data)[0]?.totalCount ?? null,
+      queries: answer.extensions?.d1?.queries ?? null,
     };
-    for (let r = 0; r < rounds; r++) {
-      for (const t of r % 2 ? [...targets].reverse() : targets) {
-        if (t.cell.sequential) {
-          if (t.cell.cpu.length < rounds) await oneRound(t.cell, t.server);
-          continue;
-        }
-        const round = await run(t.server, t.cell.op, t.cell.body, options.seconds);
-        if (round.requests < connections) {
-          // Slower under load than alone: measured one at a time, all its rounds now, once the
-          // requests this round left running are done.
-          t.cell.sequential = true;
-          t.cell.cpu.length = t.cell.rate.length = t.cell.p50.length = 0;
-          await new Promise((done) => setTimeout(done, 5_000));
-          while (t.cell.cpu.length < rounds) await oneRound(t.cell, t.server);
-          continue;
-        }
-        if (round.errors > 0)
-          throw new Error(`${t.server.name} ${t.cell.op.name}: ${round.errors} errors`);
-        t.cell.cpu.push(round.cpuNs / round.requests / 1000);
-        t.cell.rate.push(round.reqPerSec);
-        t.cell.p50.push(round.p50);
-      }
-    }
-    process.stdout.write('.');
-  }
-  console.log();
-  // The workerd process's resident memory after the load: local D1's SQLite page cache is in it,
-  // outside the isolate's heap.
-  const rss = servers.map((server) => {
-    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-    return Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
-  });
-  for (const inspector of inspectors) inspector.close();
-  for (const server of servers) await server.mf.dispose();
+  };
 
   const dbRows = databases.map((d, i) => {
     const files = bytesUnder(join(dirOf(d.n), 'db'));
     const perArticle = d.sizeAfter / d.n;
-    const heap = heaps[i];
-    const pair = (h?: [number, number]) => `${mib(h?.[0] ?? 0)} / ${mib(h?.[1] ?? 0)} MiB`;
-    return `| ${thousands(d.n)} | ${thousands(d.statements)} | ${mib(d.sqlBytes)} MiB | ${d.sqlSeconds.toFixed(1)} s | ${d.loadSeconds.toFixed(1)} s (${d.loader}${d.tooLong ? `; ${d.tooLong} statements over D1's 100 KB` : ''}) | ${mib(d.sizeAfter)} MiB (files ${mib(files)} MiB) | ${thousands(perArticle)} | ${thousands(databaseLimit / perArticle)} | ${pair(heap?.first)} | ${pair(heap?.searched)} | ${mib(rss[i] ?? 0)} MiB |`;
+    const heap = measured[i]?.heap;
+    const pair = (h?: Heap) => `${mib(h?.live ?? 0)} / ${mib(h?.inUse ?? 0)} MiB`;
+    return `| ${thousands(d.n)} | ${thousands(d.statements)} | ${mib(d.sqlBytes)} MiB | ${d.sqlSeconds.toFixed(1)} s | ${d.loadSeconds.toFixed(1)} s (${d.loader}${d.tooLong ? `; ${d.tooLong} statements over D1's 100 KB` : ''}) | ${mib(d.sizeAfter)} MiB (files ${mib(files)} MiB) | ${thousands(perArticle)} | ${thousands(databaseLimit / perArticle)} | ${pair(heap?.before)} | ${pair(heap?.searched)} | ${mib(measured[i]?.rss ?? 0)} MiB |`;
   });
   const opRows = cells.flatMap((row, i) =>
     row.map((c) => {
-      const cpu = c.cpu;
-      return `| ${thousands(databases[i]?.n ?? 0)} | ${c.op.name} | ${c.matches === null ? '–' : thousands(c.matches)} | ${c.queries ?? '–'} | ${(Buffer.byteLength(c.body) / 1024).toFixed(1)} | ${thousands(median(cpu))} (${thousands(Math.min(...cpu))}–${thousands(Math.max(...cpu))}) | ${median(c.p50)}${c.sequential ? ' (one at a time)' : ''} | ${c.sequential ? median(c.rate).toFixed(1) : thousands(median(c.rate))} |`;
+      const { matches, queries } = answerOf(c.body);
+      const [least, most] = spread(c.cpu);
+      return `| ${thousands(databases[i]?.n ?? 0)} | ${c.op.name} | ${matches === null ? '–' : thousands(matches)} | ${queries ?? '–'} | ${(Buffer.byteLength(c.body) / 1024).toFixed(1)} | ${thousands(median(c.cpu))} (${thousands(least)}–${thousands(most)}) | ${median(c.p50)}${c.sequential ? ' (one at a time)' : ''} | ${c.sequential ? median(c.rate).toFixed(1) : thousands(median(c.rate))} |`;
     }),
   );
   // What an article adds, between the two largest N (N = 1's database is mostly fixed cost).
@@ -638,9 +500,10 @@ export async function d1ScaleRun(options: D1ScaleOptions): Promise<string> {
   const last = databases.length - 1;
   // The deep page against the smallest N that has a 500th statement (a page that is not empty).
   const deep = 'deep page (after the 500th)';
-  const deepFrom = cells.findIndex(
-    (row) => (row.find((c) => c.op.name === 'first page')?.matches ?? 0) > 520,
-  );
+  const deepFrom = cells.findIndex((row) => {
+    const first = row.find((c) => c.op.name === 'first page');
+    return first !== undefined && (answerOf(first.body).matches ?? 0) > 520;
+  });
   const growth = ['slug lookup', 'first page', deep, 'node lookup']
     .map((name) => `${name} ${(cpuOf(last, name) / cpuOf(0, name)).toFixed(2)}×`)
     .concat(
@@ -669,8 +532,7 @@ Startup CPU of the D1 bundle (\`wrangler check startup\`, median of 3; no corpus
 `;
 }
 
-// ---------------------------------------------------------------------------------------------
-// CLI: `npm run bench:d1`, and the child process that loads one database (--load N).
+// `npm run bench:d1`, and the child process that loads one database (--load N).
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({

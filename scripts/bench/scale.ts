@@ -1,179 +1,159 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { unpack } from '../../src/model/packed.ts';
-import type { Corpus } from '../../src/model/types.ts';
-import { bundleSizes } from '../bundle.ts';
-import { readCorpusModule } from '../data/build.ts';
-import { heapInUse, type Inspector, inspect, inspectorPortFor, liveHeap } from './inspector.ts';
-import { type Operation, probe, run, uniqueMarker } from './load.ts';
+import { type Heap, heapOf, type Inspector, serveInspected } from './inspector.ts';
+import { connections, type Operation, oneAtATime, probe, run } from './load.ts';
 import { post } from './operations.ts';
-import { startupCpuMs } from './startup.ts';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
-import { deployedVars, type Served, serve } from './workerd.ts';
+import { residentBytes, type Served, type ServeOptions } from './workerd.ts';
 
-const sizes = [1, 100, 1000];
-function operations(corpus: Corpus): Operation[] {
-  const actor = corpus.actors[Math.floor(corpus.actors.length / 2)]?.slug;
-  const after = btoa('OffsetConnection:499');
-  return [
-    post('slug lookup', `{ actor(slug: "${actor}") { name kind roles } }`),
-    post('first page', '{ statements(first: 20) { totalCount nodes { slug text } } }'),
-    post(
-      'deep page (after the 500th)',
-      `{ statements(first: 20, after: "${after}") { nodes { slug text } } }`,
-    ),
-    // A new query each request (an extra word that matches nothing), so that every one is
-    // ranked afresh rather than remembered: ranking is what grows with N.
-    post(
-      'search',
-      'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }',
-      { q: `ceasefire talks zq${uniqueMarker}` },
-    ),
-  ];
-}
+// The runner of both scale benchmarks, the bundled store's (scale-bundled.ts) and D1's
+// (scale-d1.ts). Every N is served at once, each on a workerd process of its own, and each
+// operation is loaded on every N in interleaved rounds, so that the machine's drift falls on
+// every N alike and the growth ratios compare like with like.
 
-interface Built {
+/** A page cursor as the API's offset connections spell it. */
+export const cursor = (offset: number) => btoa(`OffsetConnection:${offset}`);
+
+/** The search both stores are asked: its first ten by relevance, what a ranking costs. */
+export const searchQuery =
+  'query($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { __typename } } } }';
+
+/** The same lookup by slug on both stores. */
+export const slugLookup = (slug: string | undefined) =>
+  post('slug lookup', `{ actor(slug: "${slug}") { name kind roles } }`);
+
+/** One N to serve: its Worker's name and how it is served. */
+export interface Size {
   n: number;
-  dir: string;
-  corpus: Corpus;
-  buildSeconds: number;
-  bundle: { raw: number; gzip: number };
-  startupMs: number;
+  name: string;
+  serve: ServeOptions;
 }
 
-/** Generates, builds and bundles the corpus of N articles, and measures its startup. */
-async function build(out: string, n: number): Promise<Built> {
-  const dir = `${out}/scale-${n}`;
-  rmSync(dir, { recursive: true, force: true });
-  writeSyntheticCorpus(dir, n);
-  const started = performance.now();
-  execFileSync(
-    'node_modules/.bin/tsx',
-    ['scripts/build-data.ts', '--root', dir, '--out', `${dir}/data.js`],
-    { stdio: 'pipe' },
-  );
-  const buildSeconds = (performance.now() - started) / 1000;
-  writeFileSync(
-    `${dir}/wrangler.toml`,
-    `name = "bench-scale-${n}"\nmain = "../../src/index.ts"\ncompatibility_date = "2025-11-01"\nkeep_names = false\n\n[alias]\n"#data" = "./data.js"\n`,
-  );
-  const wrangler = (...args: string[]) =>
-    execFileSync(
-      'npx',
-      ['wrangler', 'deploy', '--dry-run', '--config', `${dir}/wrangler.toml`, ...args],
-      { stdio: 'pipe' },
-    );
-  wrangler('--outdir', resolve(dir, 'dist'));
-  wrangler('--outfile', resolve(dir, 'worker.bundle'));
-  const corpus = unpack(JSON.parse(readCorpusModule(`${dir}/data.js`).corpus));
-  return {
-    n,
-    dir,
-    corpus,
-    buildSeconds,
-    bundle: bundleSizes(`${dir}/dist`),
-    startupMs: startupCpuMs(`${dir}/worker.bundle`, `${dir}/startup.cpuprofile`),
-  };
+/** One operation at one N: the body every answer must equal, and each round's figures. */
+export interface Cell {
+  op: Operation;
+  body: string;
+  /** The workerd process's CPU µs a request. */
+  cpu: number[];
+  /** Requests a second. */
+  rate: number[];
+  /** p50 latency, ms. */
+  p50: number[];
+  /** Too slow for a round of load: measured one request at a time instead. */
+  sequential: boolean;
 }
 
-interface Heap {
-  inUse: number;
-  live: number;
+/** What one N measured. */
+export interface Measured {
+  n: number;
+  /**
+   * The isolate's heap after the requests that chose its operations (none on the bundled
+   * store), and after its first search; both before any load, whose garbage would swamp them.
+   */
+  heap: { before: Heap; searched: Heap };
+  cells: Cell[];
+  /** The workerd process's resident memory after the load (local D1's page cache is in it). */
+  rss: number;
 }
-const heapOf = async (inspector: Inspector): Promise<Heap> => ({
-  inUse: await heapInUse(inspector),
-  live: await liveHeap(inspector),
-});
 
-const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+export interface RoundsOptions {
+  rounds: number;
+  seconds: number;
+  /** Measures an operation too slow for a round of load one request at a time (`slowMsFor`). */
+  oneAtATime?: boolean;
+  log?: (message: string) => void;
+}
 
 /**
- * The same Worker over synthetic corpora of N articles: how data build time, bundle size,
- * startup and request latency grow with N, and where bundling the data stops fitting. All
- * sizes are served at once and each operation is run on them in interleaved rounds, so that
- * the machine's drift falls on every N alike and the growth ratios compare like with like.
+ * An operation slower than this a request (alone) would finish only a few in a round of load
+ * on 8 connections, whose requests queue on local D1's one SQLite, and leave requests running
+ * into the next round: it is measured one request at a time instead, 3 a round.
  */
-export async function scaleRun(out: string, rounds = 9, seconds = 1): Promise<string> {
-  const built: Built[] = [];
-  for (const n of sizes) built.push(await build(out, n));
-  const servers: Served[] = [];
-  const inspectors: Inspector[] = [];
-  for (const b of built) {
-    const inspectorPort = inspectorPortFor();
-    servers.push(
-      await serve(`scale-${b.n}`, {
-        scriptPath: `${b.dir}/dist/index.js`,
-        bindings: deployedVars(),
-        inspectorPort,
-      }),
-    );
-    inspectors.push(await inspect(inspectorPort));
-  }
-  // The isolate's heap with the data loaded, and again after its first search has loaded the
-  // index (before any load, whose garbage would swamp it): the Workers limit is 128 MB an
-  // isolate, and this is what the data costs of it. Each time in use (with the garbage that
-  // loading made, an upper bound), then live (after a full collection).
-  const heap: { loaded: Heap; searched: Heap }[] = [];
-  for (const [i, b] of built.entries()) {
-    const inspector = inspectors[i] as Inspector;
-    const loaded = await heapOf(inspector);
-    const search = operations(b.corpus).find((op) => op.name === 'search') as Operation;
-    await probe(servers[i] as Served, search);
-    heap.push({ loaded, searched: await heapOf(inspector) });
-  }
-  // Per operation, per N: the rounds' p50 latencies and CPU per request.
-  const names = operations(built[0]?.corpus as Corpus).map((op) => op.name);
-  const p50 = names.map(() => built.map((): number[] => []));
-  const cpu = names.map(() => built.map((): number[] => []));
-  for (const [o, name] of names.entries()) {
-    const targets = built.map((b, i) => {
-      const op = operations(b.corpus)[o] as Operation;
-      return { server: servers[i] as Served, op, body: '' };
-    });
-    for (const t of targets) {
-      t.body = await probe(t.server, t.op);
-      await run(t.server, t.op, t.body, 1);
+export const slowMsFor = (seconds: number) => (seconds * 1000) / (connections * 2);
+
+/** An operation's place across N: a search by its target, whose word differs by N. */
+const slotOf = (op: Operation) => op.name.split(':')[0] ?? op.name;
+
+/**
+ * Serves every N, asks `operationsOf` for the operations on the i-th, reads its heap, and
+ * loads the operations slot by slot, each round on every N in turn (every other round in
+ * reverse, so that no N always runs first), after 1 s of warm-up each.
+ */
+export async function measureSizes(
+  sizes: readonly Size[],
+  operationsOf: (served: Served, i: number) => Promise<Operation[]>,
+  options: RoundsOptions,
+): Promise<Measured[]> {
+  const { rounds, seconds } = options;
+  const servers: (Served & { inspector: Inspector })[] = [];
+  for (const size of sizes) servers.push(await serveInspected(size.name, size.serve));
+  const slowMs = slowMsFor(seconds);
+  const measured: Measured[] = [];
+  for (const [i, served] of servers.entries()) {
+    const operations = await operationsOf(served, i);
+    const before = await heapOf(served.inspector);
+    const search = operations.find((op) => op.name.startsWith('search'));
+    if (search) await probe(served, search);
+    const searched = await heapOf(served.inspector);
+    const cells: Cell[] = [];
+    for (const op of operations) {
+      const body = await probe(served, op);
+      const sequential =
+        options.oneAtATime === true && (await oneAtATime(served, op, body, 1)).ms > slowMs;
+      cells.push({ op, body, cpu: [], rate: [], p50: [], sequential });
     }
+    measured.push({ n: sizes[i]?.n ?? 0, heap: { before, searched }, cells, rss: 0 });
+  }
+
+  const slots = [...new Set(measured.flatMap((m) => m.cells.map((c) => slotOf(c.op))))];
+  options.log?.(`warming up, then ${rounds} interleaved rounds of ${seconds} s per operation…`);
+  for (const slot of slots) {
+    const targets = measured.flatMap((m, i) =>
+      m.cells
+        .filter((cell) => slotOf(cell.op) === slot)
+        .map((cell) => ({ cell, n: m.n, served: servers[i] as Served })),
+    );
+    type Target = (typeof targets)[number];
+    for (const t of targets) {
+      if (!t.cell.sequential) await run(t.served, t.cell.op, t.cell.body, 1);
+    }
+    const oneRound = async ({ cell, served }: Target) => {
+      const one = await oneAtATime(served, cell.op, cell.body, 3);
+      cell.cpu.push(one.cpuUs);
+      cell.rate.push(1000 / one.ms);
+      cell.p50.push(Math.round(one.ms));
+    };
     for (let r = 0; r < rounds; r++) {
-      for (const [i, t] of targets.entries()) {
-        const round = await run(t.server, t.op, t.body, seconds);
-        if (round.errors > 0)
-          throw new Error(`${name} at N=${built[i]?.n}: ${round.errors} errors`);
-        p50[o]?.[i]?.push(round.p50);
-        cpu[o]?.[i]?.push(round.cpuNs / round.requests / 1000);
+      for (const t of r % 2 ? [...targets].reverse() : targets) {
+        if (t.cell.sequential) {
+          if (t.cell.cpu.length < rounds) await oneRound(t);
+          continue;
+        }
+        const round = await run(t.served, t.cell.op, t.cell.body, seconds);
+        if (options.oneAtATime && round.requests < connections) {
+          // Slower under load than alone: measured one at a time, all its rounds now, once the
+          // requests this round left running are done.
+          t.cell.sequential = true;
+          t.cell.cpu.length = t.cell.rate.length = t.cell.p50.length = 0;
+          await new Promise((done) => setTimeout(done, 5_000));
+          while (t.cell.cpu.length < rounds) await oneRound(t);
+          continue;
+        }
+        if (round.errors > 0) {
+          throw new Error(
+            `${t.cell.op.name} at N = ${t.n}: ${round.errors} errors or wrong bodies`,
+          );
+        }
+        t.cell.cpu.push(round.cpuNs / round.requests / 1000);
+        t.cell.rate.push(round.reqPerSec);
+        t.cell.p50.push(round.p50);
       }
     }
     process.stdout.write('.');
   }
-  for (const inspector of inspectors) inspector.close();
-  for (const server of servers) await server.mf.dispose();
-  const rows = built.map((b, i) => {
-    const cells = names.map(
-      (_, o) => `${median(p50[o]?.[i] ?? [])} ms / ${Math.round(median(cpu[o]?.[i] ?? []))} µs`,
-    );
-    const heapCells = [heap[i]?.loaded, heap[i]?.searched].map(
-      (h) => `${mib(h?.live ?? 0)} / ${mib(h?.inUse ?? 0)} MiB`,
-    );
-    return `| ${b.n} | ${b.corpus.statements.length} | ${b.buildSeconds.toFixed(1)} s | ${mib(b.bundle.raw)} MiB / ${mib(b.bundle.gzip)} MiB | ${b.startupMs.toFixed(0)} ms | ${heapCells.join(' | ')} | ${cells.join(' | ')} |`;
-  });
-  const cpuAt = (o: number, i: number) => median(cpu[o]?.[i] ?? []);
-  const last = built.length - 1;
-  const growth = names
-    .map((name, o) => `${name} ${(cpuAt(o, last) / cpuAt(o, 0)).toFixed(2)}×`)
-    .join(', ');
-  // At N = 1 there are fewer than 500 statements, so the deep page there is an empty one.
-  const deep = names.findIndex((name) => name.startsWith('deep page'));
-  const deepFromSecond = `${(cpuAt(deep, last) / cpuAt(deep, 1)).toFixed(2)}×`;
-  return `## Scale: synthetic corpora of N articles
-
-\`npm run bench -- --scale-only\` (scripts/bench/synthetic-corpus.ts, seed 1; each N built, bundled and served like the real corpus, all N served at once and loaded in ${rounds} interleaved rounds of ${seconds} s per operation). Latency cells, medians of the rounds: p50 with autocannon's connections / the workerd CPU per request.
-
-| N articles | statements | data build | bundle raw / gzip | startup CPU | V8 heap, loaded: live / in use | after the first search: live / in use | ${names.join(' | ')} |
-| --- | --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |
-${rows.join('\n')}
-
-CPU per request, N = 1,000 ÷ N = 1: ${growth} (target ≤ 1.2× for lookups and pages). N = 1 has ${built[0]?.corpus.statements.length} statements, so its deep page is an empty one, a different request; from N = ${built[1]?.n}, the first with a 500th statement, to N = 1,000 the deep page grows ${deepFromSecond}.
-`;
+  console.log();
+  for (const [i, served] of servers.entries()) {
+    const m = measured[i];
+    if (m) m.rss = residentBytes(served.pid);
+    served.inspector.close();
+    await served.mf.dispose();
+  }
+  return measured;
 }

@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { D1Database } from '@cloudflare/workers-types';
-import { Miniflare } from 'miniflare';
 import MiniSearch from 'minisearch';
 import { searchPage } from '../../src/model/d1/search.ts';
 import { indexOptions, queryOf, type SearchDocument } from '../../src/model/search-options.ts';
 import { corpusSql } from '../d1/corpus-sql.ts';
-import { migrationStatements } from '../d1/migrations.ts';
 import { buildCorpus } from '../data/build.ts';
+import { dbOf, migrate, openD1 } from './d1-db.ts';
 
 // How far the two stores' relevance rankings agree (issue 26: a figure, not a test): for a
 // fixed list of words, the top 10 of the bundle's MiniSearch and of D1's FTS5 over the same
@@ -64,23 +62,10 @@ const bundled = (q: string) =>
       return key(type, (built.corpus[table][i] as { slug: string }).slug);
     });
 
-const mf = new Miniflare({
-  modules: true,
-  script: "export default { fetch() { return new Response('') } }",
-  d1Databases: ['DB'],
-});
-const d1 = (await mf.getD1Database('DB')) as unknown as D1Database;
-for (const migration of migrationStatements()) await d1.batch(migration.map((s) => d1.prepare(s)));
-for (const statement of corpusSql(roots).statements) await d1.prepare(statement).run();
-const db = {
-  all: async <T>(sql: string, params: readonly unknown[]) =>
-    (
-      await d1
-        .prepare(sql)
-        .bind(...params)
-        .all<T>()
-    ).results,
-};
+const d1 = await openD1();
+await migrate(d1.db);
+for (const statement of corpusSql(roots).statements) await d1.db.prepare(statement).run();
+const db = dbOf(d1.db);
 
 const rows: string[] = [];
 let shared = 0;
@@ -97,7 +82,7 @@ for (const q of words) {
     `| ${q} | ${ranked(q).length} / ${page.total} | ${both} of ${top} | ${mine[0] === theirs[0] ? `same (${mine[0]})` : `${mine[0] ?? '–'} / ${theirs[0] ?? '–'}`} |`,
   );
 }
-await mf.dispose();
+await d1.dispose();
 const markdown = `\`npm run bench:search-agreement -- --roots ${values.roots}\`: the top 10 of each store's relevance ranking for ${words.length} fixed words, and the records they share. Overall ${shared} of ${possible} (${((100 * shared) / possible).toFixed(0)}%).
 
 | words | matches (bundle / D1) | top 10 shared | first hit (bundle / D1) |

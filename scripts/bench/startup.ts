@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { median } from './stats.ts';
+import { wrangler } from './workerd.ts';
 
 interface Profile {
   nodes: { id: number; callFrame: { functionName: string } }[];
@@ -28,12 +29,8 @@ function busyMs(profile: string): number {
 export function startupCpuMs(bundle: string, profile: string, runs = 3): number {
   const readings: number[] = [];
   for (let i = 0; i < runs; i++) {
-    execFileSync(
-      'npx',
-      ['wrangler', 'check', 'startup', '--workerBundle', bundle, '--outfile', profile],
-      { stdio: 'pipe' },
-    );
+    wrangler('check', 'startup', '--workerBundle', bundle, '--outfile', profile);
     readings.push(busyMs(profile));
   }
-  return readings.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
+  return median(readings);
 }

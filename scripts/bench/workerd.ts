@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type ExecFileSyncOptions, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 
@@ -56,29 +58,34 @@ export function cpuNanoseconds(pid: number): number {
   return total;
 }
 
+/** The resident memory of a process, in bytes (/proc status, VmRSS). */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+}
+
 /** The id the bench's D1 databases are persisted under. */
 export const benchDatabase = 'newsgraph-bench';
 
-export async function serve(
-  name: string,
-  options: {
-    scriptPath?: string;
-    script?: string;
-    bindings?: Record<string, string>;
-    /** false: caches.default stores nothing (Miniflare's switch), as when no cache is there. */
-    cache?: boolean;
-    /** Opens workerd's V8 inspector on this port (scripts/bench/inspector.ts). */
-    inspectorPort?: number;
-    /**
-     * false: requests go through Miniflare's entry Worker, a second Worker in the same process
-     * that copies every request and response for local development (its logging, pretty
-     * errors, live reload); it costs more than the cheapest Worker's whole request.
-     */
-    direct?: boolean;
-    /** Binds the D1 database persisted in this folder as DB (scripts/bench/scale-d1.ts). */
-    d1Persist?: string;
-  },
-): Promise<Served> {
+export interface ServeOptions {
+  scriptPath?: string;
+  script?: string;
+  bindings?: Record<string, string>;
+  /** false: caches.default stores nothing (Miniflare's switch), as when no cache is there. */
+  cache?: boolean;
+  /** Opens workerd's V8 inspector on this port (scripts/bench/inspector.ts). */
+  inspectorPort?: number;
+  /**
+   * false: requests go through Miniflare's entry Worker, a second Worker in the same process
+   * that copies every request and response for local development (its logging, pretty
+   * errors, live reload); it costs more than the cheapest Worker's whole request.
+   */
+  direct?: boolean;
+  /** Binds the D1 database persisted in this folder as DB (scripts/bench/scale-d1.ts). */
+  d1Persist?: string;
+}
+
+export async function serve(name: string, options: ServeOptions): Promise<Served> {
   const direct = options.direct ?? true;
   const before = workerdChildren();
   const mf = new Miniflare({
@@ -107,4 +114,25 @@ export async function serve(
   const pid = [...workerdChildren()].find((p) => !before.has(p));
   if (!pid) throw new Error(`no workerd process found for ${name}`);
   return { name, url, pid, mf };
+}
+
+/** Runs wrangler from the project's own dependencies, its output kept unless it fails. */
+export const wrangler = (...args: string[]) =>
+  execFileSync('npx', ['wrangler', ...args], { stdio: 'pipe' });
+
+/** Runs a TypeScript script in a child process, as the npm scripts run them. */
+export const tsx = (args: string[], options: ExecFileSyncOptions = { stdio: 'pipe' }) =>
+  execFileSync('node_modules/.bin/tsx', args, options);
+
+/**
+ * Builds a Worker exactly as `wrangler deploy` would and deploys nothing: into `outdir`, the
+ * script and its data modules that `serve` runs; into `outfile`, if given, the single bundle
+ * that `wrangler check startup` profiles. `args` choose the config or the environment.
+ */
+export function buildWorker(args: string[], outdir: string, outfile?: string): void {
+  // Emptied first: wrangler leaves an earlier build's data modules beside the new ones.
+  rmSync(outdir, { recursive: true, force: true });
+  // Absolute paths: wrangler resolves a config's command-line paths from the config's folder.
+  wrangler('deploy', '--dry-run', ...args, '--outdir', resolve(outdir));
+  if (outfile) wrangler('deploy', '--dry-run', ...args, '--outfile', resolve(outfile));
 }
