@@ -47,8 +47,8 @@ export async function heapInUse(inspector: Inspector): Promise<number> {
  * The bytes of the isolate's live heap: its heap in use right after a full collection. V8
  * collects before it takes a heap snapshot, and workerd answers that; the snapshot's chunks
  * are dropped as they arrive. The profiler is switched off after it: while it keeps the
- * snapshot's object ids, every collection updates them, and a search at N = 1,000 cost
- * three times its CPU.
+ * snapshot's object ids, every collection updates them, and every request measured after
+ * would pay for that.
  */
 export async function liveHeap(inspector: Inspector): Promise<number> {
   await inspector.send('HeapProfiler.enable');

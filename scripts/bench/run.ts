@@ -151,8 +151,8 @@ const { script, request } = floorWorker(
   plain(detailHit),
 );
 const floor = await serve('floor', { script });
-// The same floor Worker reached through Miniflare's entry Worker, as earlier versions of this
-// benchmark served everything: what that second Worker's copy of each request costs.
+// The same floor Worker reached through Miniflare's entry Worker, as a Worker is served without
+// a socket of its own: what that second Worker's copy of each request costs.
 const floorEntry = await serve('floor-entry', { script, direct: false });
 
 const bareFloor: Operation = { name: 'floor: static JSON', method: 'GET', path: '/', headers: {} };

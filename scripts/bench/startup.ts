@@ -24,7 +24,7 @@ function busyMs(profile: string): number {
 /**
  * The Worker's startup CPU, from `wrangler check startup`'s profile of a bundle built by
  * `wrangler deploy --dry-run --outfile`: the median of `runs` checks, since one check moves
- * with whatever else this shared machine is doing (the same bundle has read 567 and 1,366 ms).
+ * with whatever else this shared machine is doing.
  */
 export function startupCpuMs(bundle: string, profile: string, runs = 3): number {
   const readings: number[] = [];

@@ -26,8 +26,7 @@ import { moveToRegistry } from '../data/to-registry.ts';
 // positions, ~15 topics. Usage:
 //   tsx scripts/bench/synthetic-corpus.ts --articles N --out DIR [--seed S]
 
-// ---------------------------------------------------------------------------------------------
-// Randomness: a seeded PRNG, so that the same (articles, seed) writes byte-identical files.
+// A seeded PRNG, so that the same (articles, seed) writes byte-identical files.
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -75,8 +74,7 @@ function mix(seed: number, k: number): number {
   return Math.imul(h, 0x7feb352d) >>> 0;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Words. Fixed-width consonant-vowel syllables make every concatenation decodable, which is what
+// Fixed-width consonant-vowel syllables make every concatenation decodable, which is what
 // lets an encoded index serve as a name that is unique without a number in it.
 
 const CONSONANTS = 'bdfghjklmnprstvwyz';
@@ -162,9 +160,8 @@ const words = (rng: Rng, lo: number, hi: number) =>
 const note = (rng: Rng, p: number) =>
   rng.chance(p) ? `${capitalize(words(rng, 6, 14))}.` : undefined;
 
-// ---------------------------------------------------------------------------------------------
-// Text with spans: a sentence is a tree of strings and spans, and a span learns its offsets only
-// when the sentence is written, so every excerpt is measured from the text, never computed apart.
+// A sentence is a tree of strings and spans, and a span learns its offsets only when the
+// sentence is written, so every excerpt is measured from the text, never computed apart.
 
 type Excerpt = ExcerptRecord;
 interface Span {
@@ -213,7 +210,6 @@ function list(items: Seg[]): Seg[] {
   );
 }
 
-// ---------------------------------------------------------------------------------------------
 // Entities as they are generated: records under construction, with where they are defined.
 
 interface Entity {
@@ -355,9 +351,6 @@ function sharedPool(seed: number, home: string): { actors: Actor[]; topics: Topi
   return { actors, topics };
 }
 
-// ---------------------------------------------------------------------------------------------
-// One article.
-
 interface ArticleFiles {
   slug: string;
   article: ArticleRecord;
@@ -434,7 +427,6 @@ function generateArticle(k: number, ctx: Context): ArticleFiles {
 
   const sentences: Seg[][] = [];
 
-  // Meetings.
   const meetings: (MeetingRecord & { entity: Entity })[] = Array.from({ length: 10 }, (_, j) => {
     const kind = rng.pick(meetingKinds);
     const status = rng.pick(meetingStatuses);
@@ -493,7 +485,6 @@ function generateArticle(k: number, ctx: Context): ArticleFiles {
   });
   const meetingOf = (m: { entity: Entity }) => m.entity;
 
-  // Agreements.
   const agreements: (AgreementRecord & { entity: Entity })[] = Array.from({ length: 2 }, (_, j) => {
     const title = `${rng.pick(PLACES)} ${rng.pick(AGREEMENT_NOUNS)}`;
     const status = rng.pick(agreementStatuses);
@@ -522,7 +513,6 @@ function generateArticle(k: number, ctx: Context): ArticleFiles {
     };
   });
 
-  // Clauses.
   const clauses: ClauseRecord[] = Array.from({ length: 10 }, (_, j) => {
     const title = `${rng.pick(CLAUSE_ADJECTIVES)} ${rng.pick(CLAUSE_NOUNS)}`;
     const agreement = rng.chance(0.7) ? rng.pick(agreements) : undefined;
@@ -557,7 +547,6 @@ function generateArticle(k: number, ctx: Context): ArticleFiles {
     };
   });
 
-  // Positions.
   const stanceVerbs: Record<PositionRecord['stance'], string> = {
     SUPPORTS: 'supports',
     OPPOSES: 'opposes',
@@ -762,9 +751,6 @@ function lowerFirst(seg: Seg): Seg {
   return typeof seg === 'string' ? seg.charAt(0).toLowerCase() + seg.slice(1) : seg;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing.
-
 export interface SyntheticCounts {
   articles: number;
   characters: number;
@@ -860,9 +846,6 @@ export function generateSyntheticCorpus(root: string, articles: number, seed = 1
 export function writeSyntheticCorpus(root: string, articles: number, seed = 1): void {
   generateSyntheticCorpus(root, articles, seed);
 }
-
-// ---------------------------------------------------------------------------------------------
-// CLI.
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
