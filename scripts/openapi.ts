@@ -219,6 +219,10 @@ function summaryOf(description: string): string {
   return first.replace(/\.$/, '');
 }
 
+// A lookup field answers null for a slug that names nothing (src/schema/slug-lookup.ts); its
+// route answers 404 instead, and its description says so.
+const nullForUnknownSlug = /; null when none has that slug\./;
+
 function operation(components: Components, schema: GraphQLSchema, route: RestRoute): JsonSchema {
   const root = route.document.definitions[0];
   const selection =
@@ -231,10 +235,13 @@ function operation(components: Components, schema: GraphQLSchema, route: RestRou
       : {};
   const lookup = route.pathParam !== undefined;
   const largest = lookup ? undefined : largestPage(route);
+  const described = lookup
+    ? route.description.replace(nullForUnknownSlug, '; 404 NOT_FOUND when none has that slug.')
+    : route.description;
   return {
     operationId: route.field,
-    summary: summaryOf(route.description),
-    description: `${route.description}\n\nThe REST twin of \`Query.${route.field}\`.`,
+    summary: summaryOf(described),
+    description: `${described}\n\nThe REST twin of \`Query.${route.field}\`.`,
     tags: [lookup ? 'Lookups' : 'Lists'],
     parameters: route.params.map((p) => parameter(p, largest)),
     responses: {

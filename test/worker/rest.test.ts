@@ -56,6 +56,18 @@ describe('the REST twin', () => {
     }
   });
 
+  it('documents the 404 of a lookup route, where its GraphQL field answers null', () => {
+    const document = JSON.parse(committed) as {
+      paths: Record<string, { get: { summary: string; description: string; responses: object } }>;
+    };
+    const lookups = Object.entries(document.paths).filter(([path]) => path.includes('{slug}'));
+    expect(lookups.length).toBeGreaterThanOrEqual(8);
+    for (const [path, { get }] of lookups) {
+      expect(`${get.summary}\n${get.description}`, path).not.toMatch(/\bnull\b/);
+      expect(get.responses, path).toHaveProperty('404');
+    }
+  });
+
   it('pages a filtered list exactly as GraphQL does, cursors included', async () => {
     const query = `query ($after: String) {
       statements(first: 3, after: $after, filter: { speaker: ["sergei-markov"] }) {
