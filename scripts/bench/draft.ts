@@ -10,14 +10,20 @@ import { median, spread } from './stats.ts';
 // npm run bench:draft [-- --rounds 5]
 // How well `npm run article:draft` drafts, and how fast: the shipped article against its own
 // records (taken out before drafting; the registry and its aliases stay), and the fictional
-// news-style fixtures of test/fixtures/draft against the answers beside them. The last
-// fixture, ceasefire-monitors-2031, was written after the rules and never tuned on.
+// news-style fixtures of test/fixtures/draft and draft-wire against the answers beside them.
+// Which fixtures were written before the rules, and which after, is in BENCHMARKS.md.
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const rounds = Number(values.rounds);
 
 const cases: { roots: string[]; slug: string; answers?: string }[] = [
   { roots: ['data'], slug: 'istanbul-talks-2025' },
+  // Wire-style coverage of the same talks, drafted against the shipped registry.
+  {
+    roots: ['data', 'test/fixtures/draft-wire'],
+    slug: 'istanbul-wire-2025',
+    answers: 'test/fixtures/draft-wire/answers/istanbul-wire-2025',
+  },
   ...readdirSync('test/fixtures/draft/articles')
     .sort()
     .map((slug) => ({

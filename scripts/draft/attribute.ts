@@ -227,6 +227,38 @@ interface Context {
   actors: readonly Named[];
   /** Who the text spoke of, in order: subjects of sentences and speakers. */
   salient: { at: number; actor: Named }[];
+  /** Actors named only by a description ("a source in the delegation"), by its place. */
+  described: Map<number, Named>;
+}
+
+const kebab = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const introducedFound = 'a speaker the text names only by a description';
+
+/** The actor an indefinite description introduces: the text calls them nothing else. */
+function introduced(ref: Extract<Ref, { type: 'description' }>, context: Context): Named {
+  const known = context.described.get(ref.start);
+  if (known) return known;
+  const words = ref.words.replace(/^(?:an?|An?)\s+/u, '');
+  const name = words[0]?.toUpperCase() + words.slice(1);
+  const named: Named = {
+    kind: 'actors',
+    slug: kebab(words),
+    forms: [name],
+    actorKind: /s$/u.test(ref.noun) ? 'GROUP' : 'PERSON',
+    roles: [],
+    affiliation: ref.adjective,
+    found: introducedFound,
+  };
+  context.described.set(ref.start, named);
+  return named;
 }
 
 const personal = (n: Named) => n.actorKind === 'PERSON';
@@ -253,7 +285,7 @@ export function resolve(ref: Ref, context: Context): Named | undefined {
   if (ref.type === 'pronoun') {
     return before.find((s) => (ref.plural ? collective(s.actor) : personal(s.actor)))?.actor;
   }
-  if (!ref.definite) return undefined;
+  if (!ref.definite) return introduced(ref, context);
   const recent = before.find((s) => fits(s.actor, ref, true))?.actor;
   if (recent) return recent;
   if (ref.owner) return ref.owner;
@@ -298,7 +330,7 @@ function sentenceSubject(context: Context, sentence: Span): Ref | undefined {
     first.type === 'entity' &&
     first.entity.actorKind === 'COUNTRY' &&
     next &&
-    /^(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+$/u.test(context.masked.slice(first.end, next.start))
+    /^(?:\s+(?:\p{Lu}[\p{L}-]*|of|the)){0,4}\s+$/u.test(context.masked.slice(first.end, next.start))
   ) {
     return next;
   }
@@ -318,8 +350,12 @@ export function attribute(
   sentences: readonly Span[],
   refs: readonly Ref[],
   actors: readonly Named[],
-): { attributions: Attribution[]; described: (Span & { actor: Named })[] } {
-  const context: Context = { text, masked, refs, actors, salient: [] };
+): {
+  attributions: Attribution[];
+  described: (Span & { actor: Named; headEnd: number })[];
+  introduced: Named[];
+} {
+  const context: Context = { text, masked, refs, actors, salient: [], described: new Map() };
   const found: Attribution[] = [];
   const noteSubjects = (upTo: number) => {
     for (const s of sentences) {
@@ -478,12 +514,17 @@ export function attribute(
     context.salient.sort((a, b) => a.at - b.at);
   });
   noteSubjects(text.length);
-  // Whom each "the <noun>" stands for, read with everything the text has said before it.
-  const described: (Span & { actor: Named })[] = [];
+  // Whom each description stands for, read with everything the text has said before it. One
+  // that introduces someone ("a source in the delegation") matters only if they are quoted.
+  const speaking = new Set(found.map((f) => f.speaker));
+  const introducedSpeakers = [...context.described.values()].filter((n) => speaking.has(n));
+  const described: (Span & { actor: Named; headEnd: number })[] = [];
   for (const ref of refs) {
-    if (ref.type !== 'description' || !ref.definite) continue;
+    if (ref.type !== 'description') continue;
     const actor = resolve(ref, context);
-    if (actor) described.push({ start: ref.start, end: ref.end, actor });
+    if (!actor) continue;
+    if (actor.found === introducedFound && !speaking.has(actor)) continue;
+    described.push({ start: ref.start, end: ref.end, headEnd: ref.headEnd, actor });
   }
-  return { attributions: found, described };
+  return { attributions: found, described, introduced: introducedSpeakers };
 }

@@ -1,3 +1,4 @@
+import { editDistance } from '../data/hints.ts';
 import type { LoadedCorpus } from '../data/load.ts';
 import { articleText } from '../data/locate.ts';
 import type { ExcerptRecord } from '../data/records.ts';
@@ -34,7 +35,7 @@ export interface DraftStatement {
 export interface DraftActor {
   slug: string;
   name: string;
-  kind: 'PERSON' | 'ORGANIZATION';
+  kind: 'PERSON' | 'ORGANIZATION' | 'GROUP';
   roles: string[];
   aliases: string[];
   draft: string;
@@ -104,6 +105,49 @@ export function registryNames(loaded: LoadedCorpus): Named[] {
   return named;
 }
 
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * The registry's people with the spellings of their surnames this text uses: the same but
+ * for diacritics ("Erdoğan"), or a letter apart from a long name ("Zelensky", "Zelenskiy").
+ * Outlets transliterate names each their own way; without this a report that spells a
+ * registry person its own way would draft them as a new actor.
+ */
+function withSpellings(registry: readonly Named[], text: string): Named[] {
+  const words = new Set(text.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []);
+  const known = new Set(registry.flatMap((n) => n.forms));
+  return registry.map((named) => {
+    if (named.actorKind !== 'PERSON') return named;
+    // Forms that are names ("Vladimir Putin", "Putin"), not descriptions ("The Russian president").
+    const names = named.forms.filter((f) =>
+      /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*$/u.test(f),
+    );
+    const surnames = new Set(names.map((f) => f.split(/\s+/).at(-1) ?? f));
+    const added: string[] = [];
+    for (const word of words) {
+      if (known.has(word)) continue;
+      const folded = fold(word);
+      for (const surname of surnames) {
+        const target = fold(surname);
+        const near =
+          folded === target ||
+          (target.length >= 6 && folded[0] === target[0] && editDistance(folded, target, 1) <= 1);
+        if (!near) continue;
+        // Every form that ends with the surname, spelled the text's way.
+        for (const form of named.forms) {
+          if (form.endsWith(surname))
+            added.push(form.slice(0, form.length - surname.length) + word);
+        }
+      }
+    }
+    return added.length > 0 ? { ...named, forms: [...named.forms, ...added] } : named;
+  });
+}
+
 /**
  * The drafts for article `slug` of `loaded` (loaded and its excerpts located; the build need
  * not pass): only what its records do not already hold.
@@ -112,7 +156,7 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
   const source = loaded.articles.find((a) => a.record.slug === slug);
   if (!source) throw new Error(`no article "${slug}" under the data root`);
   const { text, paragraphs } = articleText(source);
-  const registry = registryNames(loaded);
+  const registry = withSpellings(registryNames(loaded), text);
   const quotations = quotationsOf(text, paragraphs);
   const quotedSpans = quotations.flatMap((q) => q.parts);
 
@@ -142,10 +186,14 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
   const refs = refsOf(text, quotedSpans, names, countries);
   const masked = maskQuotations(text, quotations);
   const sentences = paragraphs.flatMap((p) => sentencesOf(masked, p));
-  const { attributions, described } = attribute(text, masked, quotations, sentences, refs, [
-    ...registry.filter((n) => n.kind === 'actors'),
-    ...fresh.values(),
-  ]);
+  const { attributions, described, introduced } = attribute(
+    text,
+    masked,
+    quotations,
+    sentences,
+    refs,
+    [...registry.filter((n) => n.kind === 'actors'), ...fresh.values()],
+  );
 
   const own = <T extends Spanned>(items: { record: T; article: string }[]) =>
     items.filter((i) => i.article === slug);
@@ -292,7 +340,13 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
   const candidates = [
     ...names
       .matches(text)
-      .filter((m) => !described.some((d) => overlaps(d, m) && d.actor.slug !== m.entity.slug)),
+      .filter(
+        (m) =>
+          !described.some(
+            (d) =>
+              overlaps({ start: d.start, end: d.headEnd }, m) && d.actor.slug !== m.entity.slug,
+          ),
+      ),
     ...described
       .filter(
         (d) => !names.matches(text, d.start, d.end).some((m) => m.entity.slug === d.actor.slug),
@@ -318,12 +372,16 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
   drafts.citations = [...citations.values()];
 
   // The actors the registry lacks that the drafts name: speakers, and names cited.
+  for (const named of introduced) if (!fresh.has(named.slug)) fresh.set(named.slug, named);
   for (const named of fresh.values()) {
     if (!speakers.has(named.slug) && !citations.has(`actors ${named.slug}`)) continue;
     drafts.actors.push({
       slug: named.slug,
       name: named.forms[0] ?? named.slug,
-      kind: named.actorKind === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON',
+      kind:
+        named.actorKind === 'ORGANIZATION' || named.actorKind === 'GROUP'
+          ? named.actorKind
+          : 'PERSON',
       roles: [],
       aliases: [],
       draft: named.found ?? 'an actor the registry lacks',

@@ -25,6 +25,8 @@ export interface Score {
   /** Drafted names on a place the answer does not cite at all (an editor's choice). */
   draftedElsewhere: number;
   missedMentions: { at: number; words: string; entity: string }[];
+  /** Drafted names on a place the answer gives another actor. */
+  wrongMentions: { at: number; words: string; drafted: string; expected: string }[];
   ms: number;
 }
 
@@ -131,6 +133,7 @@ export function evaluate(
     draftedWrong: 0,
     draftedElsewhere: 0,
     missedMentions: [],
+    wrongMentions: [],
     ms,
   };
   // Each quoted span of the answer is a quotation; a repeated quote is one statement there.
@@ -168,9 +171,25 @@ export function evaluate(
   }
   for (const d of draftedNames) {
     score.drafted++;
-    const there = answer.names.filter((g) => overlaps(g.span, d.span));
+    // A name inside a longer excerpt of another entity ("Putin" in "Sergei Markov, a former
+    // advisor to Putin") is not what the editor cited there, nor against it.
+    const inside = (g: Gold) =>
+      g.span.start <= d.span.start &&
+      d.span.end <= g.span.end &&
+      g.span.end - g.span.start > d.span.end - d.span.start;
+    const there = answer.names.filter(
+      (g) => overlaps(g.span, d.span) && (g.slug === d.slug || !inside(g)),
+    );
     if (there.length === 0) score.draftedElsewhere++;
-    else if (!there.some((g) => g.slug === d.slug)) score.draftedWrong++;
+    else if (!there.some((g) => g.slug === d.slug)) {
+      score.draftedWrong++;
+      score.wrongMentions.push({
+        at: d.span.start,
+        words: text.slice(d.span.start, d.span.end),
+        drafted: d.slug,
+        expected: there.map((g) => g.slug).join(', '),
+      });
+    }
   }
   return { score, drafts };
 }

@@ -14,6 +14,9 @@ export type Ref =
   | (Span & { type: 'entity'; entity: Named; form: string; possessive: boolean })
   | (Span & {
       type: 'description';
+      words: string;
+      /** Where its noun ends: the words after it ("for President Vanek") name others too. */
+      headEnd: number;
       adjective?: string;
       noun: string;
       definite: boolean;
@@ -72,7 +75,7 @@ const possessiveAfter = /^[’']s?(?![\p{L}])/u;
 // A title before a name the registry lacks ("Foreign Minister Hakan Fidan"): compromise misses
 // names after some titles, and a title is the surest sign of a person.
 const titled =
-  /\b(?:President|Minister|[Ss]pokes(?:man|woman|person)|Secretary|Chancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|Ambassador|General|Commander|Director|Chief|Senator|Mayor|Governor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|Professor|Dr\.)\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
+  /\b(?:President|Minister|[Ss]pokes(?:man|woman|person)|Secretary|Chancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|Ambassador|General|Commander|Director|Chief|Senator|Mayor|Governor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|Professor|Dr\.)(?:\s+of\s+\p{Lu}\p{L}+)?\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
 const orgWords =
   /\b(?:Ministry|Agency|Institute|Council|Party|Brigade|Foundation|University|Office|Commission|Committee|Union|Organi[sz]ation|Company|Bank|Fund|Army|Forces|Times|Post|News|Press|Service|Centre|Center|Alliance)\b/;
 
@@ -120,8 +123,10 @@ export function newNames(
   return found.sort((a, b) => a.start - b.start);
 }
 
+// "a source in the Ukrainian delegation": what names someone the text does not name, the
+// phrase after the noun included, since it is all an editor has to call them by.
 const description = new RegExp(
-  `(?<![\\p{L}])([Tt]he|[Aa]n?)\\s+((?:[\\p{Lu}][\\p{L}-]+|senior|top|leading|former|chief|foreign|local|independent|political|military|western|Western)\\s+){0,3}(${roleNouns.map(escapeRegExp).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])([Tt]he|[Aa]n?)\\s+((?:[\\p{Lu}][\\p{L}-]+|senior|top|leading|former|chief|foreign|local|independent|political|military|western|Western)\\s+){0,3}(${roleNouns.map(escapeRegExp).join('|')})(?![\\p{L}])((?:\\s+(?:in|of|for|at|from|with|close to|familiar with)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,3}[\\p{L}-]+))?`,
   'gu',
 );
 const pronoun = /(?<![\p{L}])([Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu;
@@ -140,13 +145,22 @@ export function refsOf(
   const refs: Ref[] = [];
   const taken: Span[] = [];
   const possessive = (end: number) => possessiveAfter.test(text.slice(end, end + 2));
-  const descriptions = [...text.matchAll(description)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    words: m[0],
-    noun: (m[3] ?? '').toLowerCase(),
-    definite: (m[1] ?? '').toLowerCase() === 'the',
-  }));
+  const descriptions = [...text.matchAll(description)].map((m) => {
+    const definite = (m[1] ?? '').toLowerCase() === 'the';
+    // A definite one is matched to the registry's aliases ("The Russian analyst"): its noun
+    // ends it. An indefinite one keeps its phrase, the name a new actor would take.
+    const words = definite ? m[0].slice(0, m[0].length - (m[4] ?? '').length) : m[0];
+    const start = m.index ?? 0;
+    const headEnd = start + m[0].length - (m[4] ?? '').length;
+    return {
+      start,
+      end: start + words.length,
+      headEnd,
+      words,
+      noun: (m[3] ?? '').toLowerCase(),
+      definite,
+    };
+  });
   // Only actors speak: a topic's or a meeting's name is no speaker.
   const named = names.matches(text).filter((m) => m.entity.kind === 'actors');
   // "The Kestrian minister" is one ref, a person: not the country its adjective names.
@@ -158,10 +172,16 @@ export function refsOf(
     if (alias && alias.entity.actorKind !== 'PERSON') continue;
     const span = alias ? { start: alias.start, end: alias.end } : { start: d.start, end: d.end };
     if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
-    taken.push(span);
+    taken.push(alias ? span : { start: d.start, end: d.headEnd });
+    // "Abdullah Erboga, an Istanbul-based academic": an apposition says who a name is; it
+    // names no one else.
+    const previous = named.filter((m) => m.end <= d.start).at(-1);
+    if (!d.definite && previous && /^\s*,\s*$/u.test(text.slice(previous.end, d.start))) continue;
     refs.push({
       ...span,
       type: 'description',
+      words: d.words,
+      headEnd: alias ? span.end : d.headEnd,
       noun: d.noun,
       adjective: countries.matches(d.words)[0]?.entity.slug,
       definite: d.definite,

@@ -107,14 +107,30 @@ describe('drafting scored against an editor’s records', () => {
     expect(score.draftedWrong / (score.drafted - score.draftedElsewhere)).toBeLessThanOrEqual(0.1);
   });
 
-  it.each(fixtureSlugs)('reaches the issue’s bars on the news-style fixture %s', (slug) => {
-    const { score } = evaluate([fixtures], slug, join(fixtures, 'answers', slug));
-    expect(score.quotations).toBeGreaterThan(0);
-    expect(score.quotationsFound / score.quotations).toBeGreaterThanOrEqual(0.98);
-    expect(score.speakersRight / score.quotationsFound).toBeGreaterThanOrEqual(0.9);
-    expect(score.mentionsFound / score.mentions).toBeGreaterThanOrEqual(0.95);
-    expect(1 - score.draftedWrong / score.drafted).toBeGreaterThanOrEqual(0.9);
-  });
+  const cases = [
+    ...fixtureSlugs.map((slug) => ({
+      slug,
+      roots: [fixtures],
+      answers: join(fixtures, 'answers', slug),
+    })),
+    // Wire-style coverage of the shipped article's talks, against the shipped registry.
+    {
+      slug: 'istanbul-wire-2025',
+      roots: ['test/fixtures/shipped', 'test/fixtures/draft-wire'],
+      answers: 'test/fixtures/draft-wire/answers/istanbul-wire-2025',
+    },
+  ];
+  it.each(cases)(
+    'reaches the issue’s bars on the news-style fixture $slug',
+    ({ slug, roots, answers }) => {
+      const { score } = evaluate(roots, slug, answers);
+      expect(score.quotations).toBeGreaterThan(0);
+      expect(score.quotationsFound / score.quotations).toBeGreaterThanOrEqual(0.98);
+      expect(score.speakersRight / score.quotationsFound).toBeGreaterThanOrEqual(0.9);
+      expect(score.mentionsFound / score.mentions).toBeGreaterThanOrEqual(0.95);
+      expect(1 - score.draftedWrong / score.drafted).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 });
 
 describe('npm run article:draft', () => {
