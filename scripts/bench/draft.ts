@@ -84,12 +84,13 @@ try {
   writeFileSync(join(folder, 'statements.json'), '[]\n');
   writeFileSync(join(folder, 'positions.json'), '[]\n');
   const began = performance.now();
-  const out = execFileSync('npx', ['tsx', 'scripts/article-draft.ts', folder], {
+  // As package.json's article:draft runs it: tsx as a loader, one process.
+  const out = execFileSync('node', ['--import', 'tsx', 'scripts/article-draft.ts', folder], {
     encoding: 'utf8',
   });
   const seconds = (performance.now() - began) / 1000;
   console.log(
-    `npm run article:draft on it (tsx start, load, draft, write, build): ${seconds.toFixed(2)} s; ${out.trim().split('\n').at(-1)}`,
+    `npm run article:draft on it (node and tsx start, load, draft, write, build): ${seconds.toFixed(2)} s; ${out.trim().split('\n').at(-1)}`,
   );
 } finally {
   rmSync(copy, { recursive: true, force: true });
