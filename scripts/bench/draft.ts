@@ -16,21 +16,17 @@ import { median, spread } from './stats.ts';
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const rounds = Number(values.rounds);
 
+/** Each article of a fixture root, scored against the answer beside it. */
+const fixturesOf = (root: string, registry: string[]) =>
+  readdirSync(join(root, 'articles'))
+    .sort()
+    .map((slug) => ({ roots: [...registry, root], slug, answers: join(root, 'answers', slug) }));
+
 const cases: { roots: string[]; slug: string; answers?: string }[] = [
   { roots: ['data'], slug: 'istanbul-talks-2025' },
   // Wire-style coverage of the same talks, drafted against the shipped registry.
-  {
-    roots: ['data', 'test/fixtures/draft-wire'],
-    slug: 'istanbul-wire-2025',
-    answers: 'test/fixtures/draft-wire/answers/istanbul-wire-2025',
-  },
-  ...readdirSync('test/fixtures/draft/articles')
-    .sort()
-    .map((slug) => ({
-      roots: ['test/fixtures/draft'],
-      slug,
-      answers: join('test/fixtures/draft/answers', slug),
-    })),
+  ...fixturesOf('test/fixtures/draft-wire', ['data']),
+  ...fixturesOf('test/fixtures/draft', []),
 ];
 
 const pct = (part: number, whole: number) =>

@@ -173,6 +173,9 @@ const verbs = [
   'dismisses',
 ];
 const verb = `(?:${verbs.join('|')})`;
+// "told reporters", "asked X": whom these verbs name after them is the audience, not the speaker.
+const toAudience = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked']);
+const speakerFirst = `(?:${verbs.filter((v) => !toAudience.has(v)).join('|')})`;
 // "said grain merchant Ruth Calder": lower-case words of a title between a verb and a name,
 // not the start of a clause ("claimed that Ukrainian negotiators").
 const titleWords =
@@ -281,6 +284,7 @@ function fits(actor: Named, ref: Extract<Ref, { type: 'description' }>, strict: 
 /** The actor `ref` stands for at its place in the text, if the text says. */
 export function resolve(ref: Ref, context: Context): Named | undefined {
   if (ref.type === 'entity') return ref.entity;
+  if (ref.type === 'description' && ref.apposed) return ref.apposed;
   const before = context.salient.filter((s) => s.at < ref.start).reverse();
   if (ref.type === 'pronoun') {
     return before.find((s) => (ref.plural ? collective(s.actor) : personal(s.actor)))?.actor;
@@ -316,7 +320,10 @@ function sentenceSubject(context: Context, sentence: Span): Ref | undefined {
   const opening = /^(?:[^,∎]{0,60}?,\s+)?/u.exec(
     context.masked.slice(sentence.start, sentence.end),
   );
+  // An opening phrase ("Prior to his trip, ", "Asked whether …, ", "Speaking in Kyiv, ")
+  // is not where the subject stands.
   const lead =
+    /^\p{Lu}\p{Ll}+(?:ed|ing)\b/u.test(context.masked.slice(sentence.start, sentence.end)) ||
     /^(?:\p{Lu}\p{Ll}*\s+)?(?:[Pp]rior|[Ii]n|[Oo]n|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Ss]ince|[Dd]uring|[Dd]espite|[Ff]ollowing|[Aa]lso|[Ff]or|[Aa]t|[Ww]hen|[Mm]eanwhile|[Hh]owever|[Bb]ut|[Ss]till)\b/u.test(
       context.masked.slice(sentence.start, sentence.end),
     );
@@ -390,7 +397,7 @@ export function attribute(
         const gap = context.masked.slice(close + 1, first.start);
         if (
           new RegExp(
-            `^[\\s,.!?”"’]*(?:${verb}|according to)\\s+(?:also\\s+)?${titleWords}$`,
+            `^[\\s,.!?”"’]*(?:${speakerFirst}|according to)\\s+(?:also\\s+)?${titleWords}$`,
             'u',
           ).test(gap)
         ) {
@@ -399,17 +406,29 @@ export function attribute(
             end: first.end,
           });
         }
-        if (new RegExp(`^[\\s,.!?”"’]*${titleWords}$`, 'u').test(gap) && !first.possessive) {
-          const rest = context.masked.slice(first.end, last.end);
+        if (!new RegExp(`^[\\s,.!?”"’]*${titleWords}$`, 'u').test(gap)) return undefined;
+        // "Kremlin spokesman Dmitry Peskov told", "Zelensky's chief of staff Andriy Yermak
+        // said": the speaker is the name a country, an office or a possessive qualifies.
+        const next = refsAfter[1];
+        const qualified =
+          next &&
+          (first.possessive || (first.type === 'entity' && first.entity.actorKind !== 'PERSON')) &&
+          /^(?:[’']s?)?(?:\s+[\p{L}-]+){0,4},?\s+$/u.test(
+            context.masked.slice(first.end, next.start),
+          );
+        for (const ref of qualified ? [next, first] : [first]) {
+          if (ref.possessive) continue;
+          const rest = context.masked.slice(ref.end, last.end);
           const m = new RegExp(
-            `^\\s*(?:,[^,]{1,200},|–[^–]{1,200}–|—[^—]{1,200}—|\\([^)]*\\))?\\s*(?:(?:also|later|then|further|had|has|have|would|will|once|again)\\s+)*${verb}(?![\\p{L}])`,
+            `^\\s*(?:,[^,]{1,200},|–[^–]{1,200}–|—[^—]{1,200}—|\\([^)]*\\))?\\s*(?:(?:also|later|then|further|had|has|have|would|will|once|again|was|is)\\s+)*${verb}(?![\\p{L}])`,
             'u',
           ).exec(rest);
-          if (m)
-            return of(first, 'quote, then "X said"', {
+          if (m) {
+            return of(ref, 'quote, then "X said"', {
               start: first.start,
-              end: first.end + m[0].length,
+              end: ref.end + m[0].length,
             });
+          }
         }
         return undefined;
       },
@@ -483,7 +502,12 @@ export function attribute(
           const verbAt = sentence.start + (m.index ?? 0);
           const next = refs.find((r) => r.start > verbAt && r.end <= last.end);
           const between = context.masked.slice(verbAt + m[0].length, next?.start ?? 0);
-          if (next && new RegExp(`^\\s+(?:also\\s+)?${titleWords}$`, 'u').test(between)) {
+          const audience = toAudience.has(m[0]);
+          if (
+            !audience &&
+            next &&
+            new RegExp(`^\\s+(?:also\\s+)?${titleWords}$`, 'u').test(between)
+          ) {
             return of(next, 'sentence: "says X"', { start: verbAt, end: next.end });
           }
         }

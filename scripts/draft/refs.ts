@@ -17,6 +17,8 @@ export type Ref =
       words: string;
       /** Where its noun ends: the words after it ("for President Vanek") name others too. */
       headEnd: number;
+      /** The name set off after it ("the Turkish foreign minister, Hakan Fidan,"). */
+      apposed?: Named;
       adjective?: string;
       noun: string;
       definite: boolean;
@@ -75,7 +77,15 @@ const possessiveAfter = /^[’']s?(?![\p{L}])/u;
 // A title before a name the registry lacks ("Foreign Minister Hakan Fidan"): compromise misses
 // names after some titles, and a title is the surest sign of a person.
 const titled =
-  /\b(?:President|Minister|[Ss]pokes(?:man|woman|person)|Secretary|Chancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|Ambassador|General|Commander|Director|Chief|Senator|Mayor|Governor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|Professor|Dr\.)(?:\s+of\s+\p{Lu}\p{L}+)?\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
+  /\b(?:[Pp]resident|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]hancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|[Aa]mbassador|[Gg]eneral|[Cc]ommander|[Dd]irector|[Cc]hief|[Ss]enator|[Mm]ayor|[Gg]overnor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|[Pp]rofessor|Dr\.)(?:\s+of\s+\p{Lu}\p{L}+)?,?\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
+// Capitalised words that open sentences and clauses, or name days and months: no one's name.
+const notNames = new Set(
+  'The A An In On At But And As If When While After Before Asked Speaking Also Since During Despite For From With Without Under Over Meanwhile However Still Yet Some Many Most Both Other Others This That These Those It Its Our We They He She His Her Their Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+);
+const speech =
+  /^(?:\s*,)?\s+(?:has\s+|had\s+|also\s+|later\s+|was\s+)*(?:said|says|told|tells|added|adds|wrote|writes|warned|argued|noted|stressed|insisted|explained|accused|urged|called|declared|announced|quoted)\b/u;
 const orgWords =
   /\b(?:Ministry|Agency|Institute|Council|Party|Brigade|Foundation|University|Office|Commission|Committee|Union|Organi[sz]ation|Company|Bank|Fund|Army|Forces|Times|Post|News|Press|Service|Centre|Center|Alliance)\b/;
 
@@ -106,6 +116,25 @@ export function newNames(
       name,
       orgWords.test(name) ? 'ORGANIZATION' : 'PERSON',
     );
+  }
+  // Two or three capitalised words that read as a person's name where news style puts one:
+  // set off by commas, after a speech verb, before one, or with the last word said again alone
+  // ("Andriy Yermak … Yermak wrote").
+  for (const m of text.matchAll(
+    /(?<![\p{L}’'.-])(\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?)(\s+\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?){1,2}(?![\p{L}])/gu,
+  )) {
+    const words = m[0].split(/\s+/);
+    if (words.some((w) => notNames.has(w))) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const last = words.at(-1) ?? '';
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end, end + 40);
+    const again = new RegExp(`(?<![\\p{L}])${escapeRegExp(last)}(?![\\p{L}])`, 'gu');
+    const said = (text.match(again) ?? []).length > 1;
+    const apposed = /,\s*$/u.test(before) && /^,/u.test(after);
+    const cued = /(?:said|says|told|added|wrote)\s+$/u.test(before) || speech.test(after);
+    if (said || apposed || cued) add(start, m[0], orgWords.test(m[0]) ? 'ORGANIZATION' : 'PERSON');
   }
   const doc = nlp(text);
   type Hit = { text: string; offset: { start: number; length: number } };
@@ -212,5 +241,13 @@ export function refsOf(
       possessive: false,
     });
   }
-  return refs.sort((a, b) => a.start - b.start);
+  refs.sort((a, b) => a.start - b.start);
+  refs.forEach((ref, i) => {
+    const next = refs[i + 1];
+    if (ref.type !== 'description' || !ref.definite || next?.type !== 'entity') return;
+    if (/^\s*,\s*$/u.test(text.slice(ref.end, next.start)) && /^\s*,/u.test(text.slice(next.end))) {
+      ref.apposed = next.entity;
+    }
+  });
+  return refs;
 }

@@ -114,11 +114,11 @@ describe('drafting scored against an editor’s records', () => {
       answers: join(fixtures, 'answers', slug),
     })),
     // Wire-style coverage of the shipped article's talks, against the shipped registry.
-    {
-      slug: 'istanbul-wire-2025',
+    ...readdirSync('test/fixtures/draft-wire/articles').map((slug) => ({
+      slug,
       roots: ['test/fixtures/shipped', 'test/fixtures/draft-wire'],
-      answers: 'test/fixtures/draft-wire/answers/istanbul-wire-2025',
-    },
+      answers: join('test/fixtures/draft-wire/answers', slug),
+    })),
   ];
   it.each(cases)(
     'reaches the issue’s bars on the news-style fixture $slug',
