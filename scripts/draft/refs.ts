@@ -80,12 +80,12 @@ const titled =
   /\b(?:[Pp]resident|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]hancellor|[Aa]dvis[eo]r|[Aa]ide|[Ee]nvoy|[Aa]mbassador|[Gg]eneral|[Cc]ommander|[Dd]irector|[Cc]hief|[Ss]enator|[Mm]ayor|[Gg]overnor|[Nn]egotiator|[Oo]fficial|[Aa]nalyst|[Ee]xpert|[Pp]rofessor|Dr\.)(?:\s+of\s+\p{Lu}\p{L}+)?,?\s+((?:\p{Lu}[\p{L}’'-]+\s+){0,2}\p{Lu}[\p{L}’'-]+)/gu;
 // Capitalised words that open sentences and clauses, or name days and months: no one's name.
 const notNames = new Set(
-  'The A An In On At But And As If When While After Before Asked Speaking Also Since During Despite For From With Without Under Over Meanwhile However Still Yet Some Many Most Both Other Others This That These Those It Its Our We They He She His Her Their Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+  'Mr Mrs Ms Dr Sir The A An In On At But And As If When While After Before Asked Speaking Also Since During Despite For From With Without Under Over Meanwhile However Still Yet Some Many Most Both Other Others This That These Those It Its Our We They He She His Her Their Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
   ),
 );
 const speech =
-  /^(?:\s*,)?\s+(?:has\s+|had\s+|also\s+|later\s+|was\s+)*(?:said|says|told|tells|added|adds|wrote|writes|warned|argued|noted|stressed|insisted|explained|accused|urged|called|declared|announced|quoted)\b/u;
+  /^(?:\s*,[^,]{1,100},)?(?:\s*,)?\s+(?:has\s+|had\s+|also\s+|later\s+|was\s+)*(?:said|says|told|tells|added|adds|wrote|writes|warned|argued|noted|stressed|insisted|explained|accused|urged|called|declared|announced|quoted)\b/u;
 const orgWords =
   /\b(?:Ministry|Agency|Institute|Council|Party|Brigade|Foundation|University|Office|Commission|Committee|Union|Organi[sz]ation|Company|Bank|Fund|Army|Forces|Times|Post|News|Press|Service|Centre|Center|Alliance)\b/;
 
@@ -136,6 +136,16 @@ export function newNames(
     const cued = /(?:said|says|told|added|wrote)\s+$/u.test(before) || speech.test(after);
     if (said || apposed || cued) add(start, m[0], orgWords.test(m[0]) ? 'ORGANIZATION' : 'PERSON');
   }
+  // "Mr Peskov": an honorific makes one word a person's name, the name the text gives them.
+  for (const m of text.matchAll(
+    /(?<![\p{L}])(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu,
+  )) {
+    const surname = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].length - surname.length;
+    if (!known.some((k) => k.start < at + surname.length && at < k.end)) {
+      found.push({ start: at, end: at + surname.length, name: surname, actorKind: 'PERSON' });
+    }
+  }
   const doc = nlp(text);
   type Hit = { text: string; offset: { start: number; length: number } };
   for (const hit of doc.people().json({ offset: true }) as Hit[]) {
@@ -147,7 +157,11 @@ export function newNames(
   }
   for (const hit of doc.organizations().json({ offset: true }) as Hit[]) {
     const words = text.slice(hit.offset.start, hit.offset.start + hit.offset.length);
-    if (orgWords.test(words)) add(hit.offset.start, words, 'ORGANIZATION');
+    // "in the Oval Office" is a place.
+    const place = /\b(?:in|at|from|to|into|outside|inside)\s+(?:the\s+)?$/u.test(
+      text.slice(Math.max(0, hit.offset.start - 12), hit.offset.start),
+    );
+    if (orgWords.test(words) && !place) add(hit.offset.start, words, 'ORGANIZATION');
   }
   return found.sort((a, b) => a.start - b.start);
 }
