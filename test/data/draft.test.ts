@@ -95,6 +95,30 @@ describe('names', () => {
   });
 });
 
+describe('the report', () => {
+  it('lists each place a known actor is named once, by the longest name there', () => {
+    const { loaded } = loadForDraft(['test/fixtures/shipped']);
+    const [report] = annotationReport(loaded);
+    const names = report?.names ?? [];
+    expect(names.length).toBeGreaterThan(0);
+    for (let i = 1; i < names.length; i++) {
+      expect((names[i] as { start: number }).start).toBeGreaterThanOrEqual(
+        (names[i - 1] as { end: number }).end,
+      );
+    }
+    // "the Trump administration" is that organisation's name, not a place Trump is named.
+    const text = loaded.articles[0]?.text ?? '';
+    const administration = text.indexOf('the Trump administration');
+    expect(administration).toBeGreaterThan(0);
+    expect(
+      names.some(
+        (n) =>
+          n.actor === 'donald-trump' && n.start > administration && n.start < administration + 24,
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('drafting scored against an editor’s records', () => {
   it('drafts every quotation of the shipped article with the speaker its records give', () => {
     const { score } = evaluate(['test/fixtures/shipped'], 'istanbul-talks-2025');
