@@ -3,20 +3,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  type ActorRecord,
-  type AgreementRecord,
-  type ArticleRecord,
   agreementStatuses,
-  type ClauseRecord,
   clauseStatuses,
-  type ExcerptRecord,
-  type MeetingRecord,
   meetingKinds,
   meetingStatuses,
-  type PositionRecord,
-  type StatementRecord,
   stances,
-  type TopicRecord,
+} from '../../src/model/enums.ts';
+import type {
+  ActorRecord,
+  AgreementRecord,
+  ArticleRecord,
+  ClauseRecord,
+  ExcerptRecord,
+  MeetingRecord,
+  PositionRecord,
+  StatementRecord,
+  TopicRecord,
 } from '../data/records.ts';
 import { moveToRegistry } from '../data/to-registry.ts';
 

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  actorKinds,
+  agreementStatuses,
+  clauseStatuses,
+  meetingKinds,
+  meetingStatuses,
+  paragraphKinds,
+  stances,
+  statementKinds,
+} from '../../src/model/enums.ts';
 
 // The authored shape of the corpus. Every file under data/articles/<article>/ is checked
 // against these schemas before anything is compiled; `.strict()` so that a misspelt key is
@@ -57,15 +67,6 @@ export const partialDateRecord = z
   .refine((d) => d.day === undefined || d.month !== undefined, {
     message: 'a day needs a month',
   });
-
-export const actorKinds = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'MEDIA', 'GROUP'] as const;
-export const statementKinds = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
-export const meetingKinds = ['NEGOTIATION', 'SIGNING', 'SUMMIT', 'VISIT', 'TOUR', 'OTHER'] as const;
-export const meetingStatuses = ['HELD', 'SCHEDULED', 'PROPOSED', 'POSSIBLE', 'CANCELLED'] as const;
-export const agreementStatuses = ['DRAFT', 'NOT_RATIFIED', 'SIGNED', 'SUPERSEDED'] as const;
-export const clauseStatuses = ['PROPOSED', 'DISPUTED', 'REJECTED', 'ACCEPTED'] as const;
-export const stances = ['SUPPORTS', 'OPPOSES', 'DEMANDS', 'CONDITIONAL', 'REJECTS'] as const;
-export const paragraphKinds = ['BODY', 'HEADING', 'CAPTION'] as const;
 
 export const articleRecord = z
   .object({

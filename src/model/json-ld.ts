@@ -10,6 +10,7 @@ import type {
   Quotation,
 } from 'schema-dts';
 import type { NodeType } from './corpus.ts';
+import type { MeetingStatus } from './enums.ts';
 import { resourcePath } from './resource-path.ts';
 import type { AnyList, Store } from './store.ts';
 import type {
@@ -18,7 +19,6 @@ import type {
   ExcerptData,
   Index,
   MeetingData,
-  MeetingStatus,
   StatementData,
 } from './types.ts';
 

@@ -6,7 +6,8 @@
 // `unpack(pack(corpus))` equals `corpus`: pack refuses a corpus for which it would not, and
 // the data tests compare the two.
 
-import type { Corpus, ExcerptData, Index, ParagraphData, ParagraphKind } from './types.ts';
+import type { ParagraphKind } from './enums.ts';
+import type { Corpus, ExcerptData, Index, ParagraphData } from './types.ts';
 
 export const tables = {
   articles: 'Article',

@@ -1,20 +1,23 @@
 import { dayNumber, dayOf } from './archive-order.ts';
 import { bySlug, corpus, type NodeType, type RecordTypes, records } from './corpus.ts';
+import type {
+  ActorKind,
+  ArchiveOrder,
+  ClauseStatus,
+  MeetingKind,
+  MeetingStatus,
+  StatementKind,
+} from './enums.ts';
 import { indexedList, intersect, type ListView, union, wholeList } from './list.ts';
 import { matching } from './search.ts';
 import type {
   ActorData,
-  ActorKind,
   ArticleData,
-  ClauseStatus,
   DraftClauseData,
   Index,
   MeetingData,
-  MeetingKind,
-  MeetingStatus,
   Postings,
   StatementData,
-  StatementKind,
 } from './types.ts';
 
 // The list filters. Each criterion is a precomputed posting list; a filter is the
@@ -58,8 +61,7 @@ export function listActors(filter: ActorFilter | null | undefined): ListView<Act
   ]);
 }
 
-/** The archive's two orders: newest article first (the default), or oldest first. */
-export type ArchiveOrder = 'NEWEST' | 'OLDEST';
+export type { ArchiveOrder };
 
 /** Bounds on the publication date, `YYYY-MM-DD`, both inclusive. */
 export interface DateBounds {

@@ -1,4 +1,5 @@
 import type { Options, Query, SearchOptions } from 'minisearch';
+import type { SearchOrder } from './enums.ts';
 
 // Shared by the data build (which indexes) and the Worker (which loads and queries): MiniSearch
 // serializes the index but not its functions, so both sides must process terms identically.
@@ -111,7 +112,7 @@ export const fieldBoost: Partial<Record<(typeof searchFields)[number], number>> 
 /** Where a search looks and in what order (both stores). */
 export interface SearchScope {
   kinds?: readonly SearchableType[] | null;
-  order?: 'RELEVANCE' | 'NEWEST';
+  order?: SearchOrder;
   /** Newest-first days (archive-order.ts sortDay): from `from` up to, not including, `below`. */
   from?: number;
   below?: number;

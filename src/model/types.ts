@@ -3,6 +3,16 @@
 // the corpus's default order (article, then first appearance), so a list is a page source
 // as it stands.
 
+import type {
+  ActorKind,
+  AgreementStatus,
+  ClauseStatus,
+  MeetingKind,
+  MeetingStatus,
+  ParagraphKind,
+  Stance,
+  StatementKind,
+} from './enums.ts';
 import type { SearchableType } from './search-options.ts';
 
 export type Index = number;
@@ -26,15 +36,6 @@ export interface PartialDateData {
   iso: string;
   text: string | null;
 }
-
-export type ParagraphKind = 'BODY' | 'HEADING' | 'CAPTION';
-export type ActorKind = 'PERSON' | 'COUNTRY' | 'ORGANIZATION' | 'MEDIA' | 'GROUP';
-export type StatementKind = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
-export type MeetingKind = 'NEGOTIATION' | 'SIGNING' | 'SUMMIT' | 'VISIT' | 'TOUR' | 'OTHER';
-export type MeetingStatus = 'HELD' | 'SCHEDULED' | 'PROPOSED' | 'POSSIBLE' | 'CANCELLED';
-export type AgreementStatus = 'DRAFT' | 'NOT_RATIFIED' | 'SIGNED' | 'SUPERSEDED';
-export type ClauseStatus = 'PROPOSED' | 'DISPUTED' | 'REJECTED' | 'ACCEPTED';
-export type Stance = 'SUPPORTS' | 'OPPOSES' | 'DEMANDS' | 'CONDITIONAL' | 'REJECTS';
 
 /** A paragraph of an article, by offsets, like an excerpt. */
 export interface ParagraphData {

@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { actorKinds } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -12,17 +14,15 @@ import { checkFilterSearch } from './search.ts';
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const ActorKindRef = builder.enumType('ActorKind', {
+export const ActorKindRef = modelEnum('ActorKind', actorKinds, {
   description: 'What kind of actor.',
   values: {
-    PERSON: { description: 'A named person.' },
-    COUNTRY: { description: 'A state, also when the text names it by its capital or government.' },
-    ORGANIZATION: { description: 'An organisation, administration or armed group.' },
-    MEDIA: { description: 'A news outlet.' },
-    GROUP: {
-      description:
-        'An unnamed collective voice, such as "Western analysts" or "officials briefed on Kiev’s position".',
-    },
+    PERSON: 'A named person.',
+    COUNTRY: 'A state, also when the text names it by its capital or government.',
+    ORGANIZATION: 'An organisation, administration or armed group.',
+    MEDIA: 'A news outlet.',
+    GROUP:
+      'An unnamed collective voice, such as "Western analysts" or "officials briefed on Kiev’s position".',
   },
 });
 

@@ -1,4 +1,6 @@
-import { builder } from '../builder.ts';
+import type { builder } from '../builder.ts';
+import { archiveOrders } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
@@ -7,16 +9,12 @@ type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>
  * one enum a list, with the same two values.
  */
 export function archiveOrderEnum(name: string, items: string) {
-  return builder.enumType(name, {
+  return modelEnum(name, archiveOrders, {
     description: `The order of ${items} across the archive.`,
     values: {
-      NEWEST: {
-        description: `Newest article first (ties by the article's slug), then order of appearance within it: the default.`,
-      },
-      OLDEST: {
-        description: `Oldest article first (ties by the article's slug), then order of appearance within it.`,
-      },
-    } as const,
+      NEWEST: `Newest article first (ties by the article's slug), then order of appearance within it: the default.`,
+      OLDEST: `Oldest article first (ties by the article's slug), then order of appearance within it.`,
+    },
   });
 }
 

@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
+import { paragraphKinds } from '../model/enums.ts';
 import { articleJsonLd } from '../model/json-ld.ts';
 import { archiveOrderEnum, dateBounds, orderByArg } from './archive-order.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorConnectionRef,
@@ -19,12 +21,12 @@ import { checkFilterSearch } from './search.ts';
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const ParagraphKindRef = builder.enumType('ParagraphKind', {
+export const ParagraphKindRef = modelEnum('ParagraphKind', paragraphKinds, {
   description: 'What a paragraph of an article is.',
   values: {
-    BODY: { description: 'Running text.' },
-    HEADING: { description: 'A subheading inside the article.' },
-    CAPTION: { description: 'A caption or standfirst set apart from the running text.' },
+    BODY: 'Running text.',
+    HEADING: 'A subheading inside the article.',
+    CAPTION: 'A caption or standfirst set apart from the running text.',
   },
 });
 

@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { agreementStatuses } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   DraftAgreementConnectionRef,
@@ -9,13 +11,13 @@ import {
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const AgreementStatusRef = builder.enumType('AgreementStatus', {
+export const AgreementStatusRef = modelEnum('AgreementStatus', agreementStatuses, {
   description: 'Where an agreement stands.',
   values: {
-    DRAFT: { description: 'Drafted, still open.' },
-    NOT_RATIFIED: { description: 'Drafted but never ratified.' },
-    SIGNED: { description: 'Signed by the parties.' },
-    SUPERSEDED: { description: 'Replaced by a later text.' },
+    DRAFT: 'Drafted, still open.',
+    NOT_RATIFIED: 'Drafted but never ratified.',
+    SIGNED: 'Signed by the parties.',
+    SUPERSEDED: 'Replaced by a later text.',
   },
 });
 

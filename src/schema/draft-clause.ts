@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { clauseStatuses } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -11,13 +13,13 @@ import {
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const ClauseStatusRef = builder.enumType('ClauseStatus', {
+export const ClauseStatusRef = modelEnum('ClauseStatus', clauseStatuses, {
   description: 'Where a clause or condition stands between the parties.',
   values: {
-    PROPOSED: { description: 'Put forward; not settled.' },
-    DISPUTED: { description: 'Contested by a party.' },
-    REJECTED: { description: 'Refused by a party.' },
-    ACCEPTED: { description: 'Agreed by the parties.' },
+    PROPOSED: 'Put forward; not settled.',
+    DISPUTED: 'Contested by a party.',
+    REJECTED: 'Refused by a party.',
+    ACCEPTED: 'Agreed by the parties.',
   },
 });
 

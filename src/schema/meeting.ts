@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { meetingKinds, meetingStatuses } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -11,26 +13,26 @@ import {
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const MeetingKindRef = builder.enumType('MeetingKind', {
+export const MeetingKindRef = modelEnum('MeetingKind', meetingKinds, {
   description: 'What kind of meeting or event.',
   values: {
-    NEGOTIATION: { description: 'Talks between parties.' },
-    SIGNING: { description: 'The signing of a deal.' },
-    SUMMIT: { description: 'A meeting of leaders.' },
-    VISIT: { description: 'A trip by one party to a place or another party.' },
-    TOUR: { description: 'A trip through several places.' },
-    OTHER: { description: 'Any other event, such as the start of a war.' },
+    NEGOTIATION: 'Talks between parties.',
+    SIGNING: 'The signing of a deal.',
+    SUMMIT: 'A meeting of leaders.',
+    VISIT: 'A trip by one party to a place or another party.',
+    TOUR: 'A trip through several places.',
+    OTHER: 'Any other event, such as the start of a war.',
   },
 });
 
-export const MeetingStatusRef = builder.enumType('MeetingStatus', {
+export const MeetingStatusRef = modelEnum('MeetingStatus', meetingStatuses, {
   description: 'Whether a meeting happened, as of the article.',
   values: {
-    HELD: { description: 'It took place (or is under way).' },
-    SCHEDULED: { description: 'It is set to take place.' },
-    PROPOSED: { description: 'A party proposed it.' },
-    POSSIBLE: { description: 'It may happen; nothing is decided.' },
-    CANCELLED: { description: 'It was called off.' },
+    HELD: 'It took place (or is under way).',
+    SCHEDULED: 'It is set to take place.',
+    PROPOSED: 'A party proposed it.',
+    POSSIBLE: 'It may happen; nothing is decided.',
+    CANCELLED: 'It was called off.',
   },
 });
 

@@ -1,15 +1,16 @@
-import { builder } from '../builder.ts';
+import { stances } from '../model/enums.ts';
+import { modelEnum } from './model-enum.ts';
 import { ActorRef, PositionRef, TopicRef } from './refs.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const StanceRef = builder.enumType('Stance', {
+export const StanceRef = modelEnum('Stance', stances, {
   description: 'How an actor stands on a subject.',
   values: {
-    SUPPORTS: { description: 'In favour.' },
-    OPPOSES: { description: 'Against.' },
-    DEMANDS: { description: 'Insists on it.' },
-    CONDITIONAL: { description: 'In favour only under conditions.' },
-    REJECTS: { description: 'Refuses it outright.' },
+    SUPPORTS: 'In favour.',
+    OPPOSES: 'Against.',
+    DEMANDS: 'Insists on it.',
+    CONDITIONAL: 'In favour only under conditions.',
+    REJECTS: 'Refuses it outright.',
   },
 });
 

@@ -1,9 +1,11 @@
 import { builder } from '../builder.ts';
 import { dayRange } from '../model/archive-order.ts';
+import { searchOrders } from '../model/enums.ts';
 import type { SearchHit } from '../model/search.ts';
 import type { SearchableType, SearchScope } from '../model/search-options.ts';
 import type { Store } from '../model/store.ts';
 import { badUserInput } from './errors.ts';
+import { modelEnum } from './model-enum.ts';
 import { type Connection, type ConnectionArgs, connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -118,15 +120,13 @@ const SearchConnectionRef = builder.objectRef<SearchConnectionShape>('SearchConn
   }),
 });
 
-const SearchOrderRef = builder.enumType('SearchOrder', {
+const SearchOrderRef = modelEnum('SearchOrder', searchOrders, {
   description: 'The order of search results.',
   values: {
-    RELEVANCE: { description: 'Best match first: the default.' },
-    NEWEST: {
-      description:
-        "Newest first: by the newest article a record stands in (a statement's own), then order of appearance within it.",
-    },
-  } as const,
+    RELEVANCE: 'Best match first: the default.',
+    NEWEST:
+      "Newest first: by the newest article a record stands in (a statement's own), then order of appearance within it.",
+  },
 });
 
 function searchPage(store: Store, query: string, scope: SearchScope, args: ConnectionArgs) {

@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
+import { statementKinds } from '../model/enums.ts';
 import { archiveOrderEnum, dateBounds, orderByArg } from './archive-order.ts';
+import { modelEnum } from './model-enum.ts';
 import { connection, pageCost } from './pagination.ts';
 import {
   ActorRef,
@@ -15,14 +17,12 @@ import { checkFilterSearch } from './search.ts';
 import { slugLookup } from './slug-lookup.ts';
 import { isA, SourcedRef } from './sourced.ts';
 
-export const StatementKindRef = builder.enumType('StatementKind', {
+export const StatementKindRef = modelEnum('StatementKind', statementKinds, {
   description: 'How the article conveys a statement.',
   values: {
-    DIRECT_QUOTE: { description: 'The words inside quotation marks, verbatim.' },
-    PARAPHRASE: { description: 'The article restates what a named speaker said or thinks.' },
-    REPORTED: {
-      description: 'Attributed through a third party, such as a newspaper citing officials.',
-    },
+    DIRECT_QUOTE: 'The words inside quotation marks, verbatim.',
+    PARAPHRASE: 'The article restates what a named speaker said or thinks.',
+    REPORTED: 'Attributed through a third party, such as a newspaper citing officials.',
   },
 });
 

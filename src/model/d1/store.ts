@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { dayRange } from '../archive-order.ts';
 import type { NodeType, RecordTypes } from '../corpus.ts';
+import type { ParagraphKind } from '../enums.ts';
 import { paragraphsOf } from '../packed.ts';
 import type {
   ActorFilter,
@@ -20,7 +21,6 @@ import type {
   ExcerptData,
   Index,
   ParagraphData,
-  ParagraphKind,
   PartialDateData,
 } from '../types.ts';
 import type { Db } from './db.ts';
