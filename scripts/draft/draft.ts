@@ -216,6 +216,14 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
     ...(draft ? { draft } : {}),
   });
   const speakers = new Map<string, Named>();
+  const unattributed: Named = {
+    kind: 'actors',
+    slug: 'unattributed-speaker',
+    forms: ['Unattributed speaker'],
+    actorKind: 'GROUP',
+    found: "a stand-in for speakers not found: set those statements' speakers, then delete it",
+  };
+  const standIns: Span[] = [];
   const drafts: Drafts = { statements: [], citations: [], actors: [], quotations: [] };
 
   quotations.forEach((quotation, i) => {
@@ -227,13 +235,19 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
     // A statement's text is its excerpt's words; a quotation continued into the next
     // paragraph keeps the continuation as a further excerpt.
     const words = text.slice(first.start, first.end);
-    const speakerSlug = speaker?.slug ?? source.record.publisher;
-    if (!speakerSlug) return;
+    // No speaker found: the publisher stands in, or a stand-in actor, so that the draft
+    // still builds; its mark says to set the speaker.
+    const standIn = speaker ? undefined : (source.record.publisher ?? unattributed.slug);
+    if (standIn === unattributed.slug) {
+      if (!takenSlugs.has(unattributed.slug)) fresh.set(unattributed.slug, unattributed);
+      standIns.push(first);
+    }
+    const speakerSlug = speaker?.slug ?? (standIn as string);
     if (speaker) speakers.set(speaker.slug, speaker);
     const rule = `${rest.length > 0 ? 'quotation continued in the next paragraph' : 'quotation'}; ${
       speaker
         ? `speaker by ${attribution.rule}`
-        : 'no speaker found, the publisher stands in: set the speaker'
+        : `no speaker found, ${standIn === unattributed.slug ? 'a stand-in' : 'the publisher'} stands in: set the speaker`
     }`;
     // The same words from the same speaker again: one statement, a further excerpt.
     const again = drafts.statements.find(
@@ -368,6 +382,16 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
     citation.excerpts.push(excerptOf(m, `name: "${m.form}"`));
     if (m.entity.kind === 'actors' && !citation.aliases.includes(m.form))
       citation.aliases.push(m.form);
+  }
+  // The stand-in is cited where it stands in, as every registry entry must be named.
+  if (standIns.length > 0 && !citedBefore.has(`actors ${unattributed.slug}`)) {
+    citations.set(`actors ${unattributed.slug}`, {
+      kind: 'actors',
+      slug: unattributed.slug,
+      aliases: [],
+      excerpts: standIns.map((span) => excerptOf(span, 'stands in for a speaker not found')),
+      isNew: true,
+    });
   }
   drafts.citations = [...citations.values()];
 

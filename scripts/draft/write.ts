@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DraftCitation, Drafts } from './draft.ts';
 import type { EntityKind } from './names.ts';
@@ -37,6 +37,8 @@ const citationRecord = (c: DraftCitation): Raw => ({
 export function writeDrafts(dir: string, root: string, drafts: Drafts): string[] {
   const written: string[] = [];
   if (drafts.actors.length > 0) {
+    // A root with no registry yet gets one.
+    mkdirSync(join(root, 'registry'), { recursive: true });
     const path = join(root, 'registry', 'actors.json');
     writeArray(path, [...readArray(path), ...drafts.actors], written);
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -249,6 +249,30 @@ describe('npm run article:draft', () => {
     );
     const after = cli('--report');
     expect(after.stdout).toMatch(/harbour-strike-2031: 0 drafts to review/);
+  });
+
+  it('gives a quotation whose speaker it cannot find a stand-in, so that the draft still builds', () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsgraph-draft-'));
+    const folder = join(root, 'articles', 'no-speaker');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'article.json'),
+      JSON.stringify({ slug: 'no-speaker', title: 'Talks end', textFile: 'article.txt' }),
+    );
+    writeFileSync(
+      join(folder, 'article.txt'),
+      'The talks ended late.\n“Nothing is agreed until everything is agreed.”\n',
+    );
+    draftInto(root, 'no-speaker');
+    const { corpus } = buildCorpus([root]);
+    const [statement] = corpus.statements;
+    expect(statement?.text).toBe('Nothing is agreed until everything is agreed');
+    expect(corpus.actors[statement?.speaker ?? -1]?.slug).toBe('unattributed-speaker');
+    expect(readJson(join(folder, 'statements.json'))[0]?.draft).toMatch(
+      /no speaker found, a stand-in stands in: set the speaker/,
+    );
+    // Drafting again adds no second stand-in.
+    expect(draftInto(root, 'no-speaker')).toEqual([]);
   });
 
   it('refuses a folder that is not an article, saying what it expects', () => {
