@@ -34,11 +34,13 @@ export function normaliseText(text: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
+/** A name as a slug: "Kiev’s envoy" → "kievs-envoy", "Türkiye" → "turkiye". */
 export const slugify = (name: string) =>
   name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[’']/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 

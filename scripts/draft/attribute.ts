@@ -1,3 +1,4 @@
+import { slugify } from '../data/scaffold.ts';
 import type { Named } from './names.ts';
 import type { Quotation, Span } from './quotations.ts';
 import { headOfState, type Ref } from './refs.ts';
@@ -234,15 +235,6 @@ interface Context {
   described: Map<number, Named>;
 }
 
-const kebab = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 const introducedFound = 'a speaker the text names only by a description';
 
 /** The actor an indefinite description introduces: the text calls them nothing else. */
@@ -253,7 +245,7 @@ function introduced(ref: Extract<Ref, { type: 'description' }>, context: Context
   const name = words[0]?.toUpperCase() + words.slice(1);
   const named: Named = {
     kind: 'actors',
-    slug: kebab(words),
+    slug: slugify(words),
     forms: [name],
     actorKind: /s$/u.test(ref.noun) ? 'GROUP' : 'PERSON',
     roles: [],

@@ -1,7 +1,9 @@
+import { foldTerm } from '../../src/model/search-options.ts';
 import { editDistance } from '../data/hints.ts';
 import type { LoadedCorpus } from '../data/load.ts';
 import { articleText } from '../data/locate.ts';
 import type { ExcerptRecord } from '../data/records.ts';
+import { slugify } from '../data/scaffold.ts';
 import { attribute, maskQuotations, sentencesOf } from './attribute.ts';
 import { type EntityKind, type Named, NameMatcher } from './names.ts';
 import { type Quotation, quotationsOf, type Span } from './quotations.ts';
@@ -59,15 +61,6 @@ export interface Drafts {
   quotations: { quotation: Quotation; speaker?: string; rule: string }[];
 }
 
-const kebab = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 type Spanned = { excerpt?: ExcerptRecord; excerpts?: ExcerptRecord[] };
@@ -105,12 +98,6 @@ export function registryNames(loaded: LoadedCorpus): Named[] {
   return named;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-
 /**
  * The registry's people with the spellings of their surnames this text uses: the same but
  * for diacritics ("Erdoğan"), or a letter apart from a long name ("Zelensky", "Zelenskiy").
@@ -130,9 +117,9 @@ function withSpellings(registry: readonly Named[], text: string): Named[] {
     const added: string[] = [];
     for (const word of words) {
       if (known.has(word)) continue;
-      const folded = fold(word);
+      const folded = foldTerm(word);
       for (const surname of surnames) {
-        const target = fold(surname);
+        const target = foldTerm(surname);
         const near =
           folded === target ||
           (target.length >= 6 && folded[0] === target[0] && editDistance(folded, target, 1) <= 1);
@@ -166,7 +153,7 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
   const fresh = new Map<string, Named>();
   const takenSlugs = new Set(registry.filter((n) => n.kind === 'actors').map((n) => n.slug));
   for (const found of newNames(text, known)) {
-    const slugOf = kebab(found.name);
+    const slugOf = slugify(found.name);
     if (!slugOf || takenSlugs.has(slugOf) || fresh.has(slugOf)) continue;
     const last = found.name.split(/\s+/).at(-1) ?? found.name;
     fresh.set(slugOf, {
@@ -264,7 +251,7 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
           mentions.add(m.entity.slug);
       }
     }
-    const opening = kebab(words).split('-').slice(0, 5).join('-');
+    const opening = slugify(words).split('-').slice(0, 5).join('-');
     const who = speakerSlug.split('-').at(-1) ?? speakerSlug;
     drafts.statements.push({
       slug: uniqueSlug(`${who}-${opening}`.slice(0, 60).replace(/-$/, '')),
@@ -323,7 +310,7 @@ export function draftArticle(loaded: LoadedCorpus, slug: string): Drafts {
     }
     if (!speaker) continue;
     speakers.set(speaker.slug, speaker);
-    const opening = kebab(words).split('-').slice(0, 5).join('-');
+    const opening = slugify(words).split('-').slice(0, 5).join('-');
     drafts.statements.push({
       slug: uniqueSlug(
         `${speaker.slug.split('-').at(-1)}-${opening}`.slice(0, 60).replace(/-$/, ''),
