@@ -22,11 +22,17 @@ export type SearchableType = (typeof searchableTypes)[number];
 export const docDayShift = 36;
 export const docKindShift = 33;
 
-/**
- * A word as MiniSearch's own tokenizer sees one (it splits on white space and punctuation),
- * to find the matched words in the article with their offsets.
- */
-export const word = /[^\n\r\p{Z}\p{P}]+/gu;
+// What ends a word, wherever text is split into words: white space and punctuation, where
+// MiniSearch's own tokenizer splits, and control characters (a NUL would end the word early in
+// SQLite). The index, a query and a hit's highlights split alike, so a word is one word in all.
+const separator = '\\p{Z}\\p{P}\\p{Cc}';
+const separators = new RegExp(`[${separator}]+`, 'u');
+
+/** A text's words, as the index and a query see them (before folding). */
+export const tokenize = (text: string): string[] => text.split(separators);
+
+/** A word of a text, to find the matched words in an article with their offsets. */
+export const word = new RegExp(`[^${separator}]+`, 'gu');
 
 // Words too common to rank anything: a query for "the talks" should rank by "talks".
 const stopWords = new Set(
@@ -127,13 +133,9 @@ export const prefixMinLength = 3;
  */
 export const typoMinLength = 6;
 
-/**
- * A query's words as both stores search them: split as MiniSearch splits, and at control
- * characters (a NUL would end the word early in SQLite), folded, stop words out.
- */
+/** A query's words as both stores search them: split as the index is, folded, stop words out. */
 export function queryWords(query: string): string[] {
-  return query
-    .split(/[\n\r\p{Z}\p{P}\p{Cc}]+/u)
+  return tokenize(query)
     .map((token) => processTerm(token))
     .filter((term): term is string => !!term && wellFormed(term));
 }
@@ -233,6 +235,7 @@ export const indexOptions: Options<SearchDocument> = {
   idField: 'id',
   fields: [...searchFields],
   storeFields: [],
+  tokenize,
   processTerm,
   searchOptions: querySearchOptions,
 };
