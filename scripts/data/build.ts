@@ -110,9 +110,9 @@ export function buildCorpus(roots: readonly string[], options: LoadOptions = {})
  * JSON text made ASCII: every character past it written as a JSON escape (`\u2019`), which
  * JSON.parse reads back the same. V8 keeps a string with any character past Latin-1 (a
  * curly quote will do) at two bytes a character, so one such character doubles what the
- * data's whole text holds of the isolate's memory: at N = 1,000 synthetic articles the heap
- * went from 306 to 265 MiB. The escapes cost JSON.parse a little (startup there rose from
- * about 0.6 to 0.7 s), but memory is the limit that binds first.
+ * data's whole text holds of the isolate's memory. The escapes cost JSON.parse a little, but
+ * memory is the limit that binds first (BENCHMARKS.md, "Where bundling the data stops
+ * fitting", has both figures).
  */
 function asciiJson(json: string): string {
   return json.replace(
@@ -139,8 +139,8 @@ function textModulesOf(out: string): { corpus: string; searchIndex: string } {
  *   beside the records unpacked from it.
  * - Text modules (`.txt`, wrangler's default rule), not string literals in a script: V8
  *   keeps a script's source for the isolate's life, so a literal held the data twice, once
- *   as its value and once as source. At N = 1,000 synthetic articles the heap with the data
- *   loaded went from 213 to 164 MiB.
+ *   as its value and once as source (the heap it saved: BENCHMARKS.md, "Where bundling the
+ *   data stops fitting").
  */
 export function writeCorpusModule({ corpus, searchIndex }: BuiltData, out: string): number {
   mkdirSync(dirname(out), { recursive: true });
