@@ -1,3 +1,4 @@
+import { facets } from '../../src/model/list-filters.ts';
 import { paragraphsOf } from '../../src/model/packed.ts';
 import type {
   ActorData,
@@ -402,29 +403,7 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     for (const i of article.topics) at(topics, i).articles.push(a);
   });
 
-  const filters: Corpus['filters'] = {
-    actorsByKind: {},
-    statementsByKind: {},
-    meetingsByKind: {},
-    meetingsByStatus: {},
-    clausesByStatus: {},
-    clausesByAgreement: {},
-    clausesByOpposer: {},
-    articlesByPublisher: {},
-    articlesByAuthor: {},
-  };
-  articles.forEach((article, i) => {
-    if (article.publisher !== null)
-      post(filters.articlesByPublisher, at(actors, article.publisher).slug, i);
-    for (const author of article.authors)
-      post(filters.articlesByAuthor, at(actors, author).slug, i);
-  });
-
-  actors.forEach((a, i) => {
-    post(filters.actorsByKind, a.kind, i);
-  });
   statements.forEach((s, i) => {
-    post(filters.statementsByKind, s.kind, i);
     at(actors, s.speaker).statements.push(i);
     for (const m of s.mentions) at(actors, m).mentionedIn.push(i);
     if (s.meeting !== null) at(meetings, s.meeting).statements.push(i);
@@ -432,8 +411,6 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     for (const t of s.topics) at(topics, t).statements.push(i);
   });
   meetings.forEach((m, i) => {
-    post(filters.meetingsByKind, m.kind, i);
-    post(filters.meetingsByStatus, m.status, i);
     for (const a of [...m.participants, ...m.mediators]) {
       const list = at(actors, a).meetings;
       if (!list.includes(i)) list.push(i);
@@ -443,19 +420,40 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     if (d.meeting !== null) at(meetings, d.meeting).draftAgreements.push(i);
   });
   draftClauses.forEach((c, i) => {
-    post(filters.clausesByStatus, c.status, i);
-    if (c.agreement !== null) {
-      const agreement = at(draftAgreements, c.agreement);
-      agreement.clauses.push(i);
-      post(filters.clausesByAgreement, agreement.slug, i);
-    }
-    for (const a of c.opposedBy) post(filters.clausesByOpposer, at(actors, a).slug, i);
+    if (c.agreement !== null) at(draftAgreements, c.agreement).clauses.push(i);
     for (const t of c.topics) at(topics, t).draftClauses.push(i);
   });
   positions.forEach((p, i) => {
     at(actors, p.actor).positions.push(i);
     for (const t of p.topics) at(topics, t).positions.push(i);
   });
+
+  // Each facet's postings (list-filters.ts): its records by their field's value, or by the
+  // slug of the record the field names.
+  const compiled = {
+    Article: articles,
+    Actor: actors,
+    Statement: statements,
+    Meeting: meetings,
+    DraftAgreement: draftAgreements,
+    DraftClause: draftClauses,
+    Position: positions,
+    Topic: topics,
+  };
+  const filters = Object.fromEntries(
+    Object.entries(facets).map(([name, facet]) => {
+      const postings: Postings = {};
+      const named: { slug: string }[] | undefined =
+        'bySlugOf' in facet ? compiled[facet.bySlugOf] : undefined;
+      compiled[facet.type].forEach((record, i) => {
+        const value = (record as unknown as Record<string, unknown>)[facet.field];
+        for (const v of Array.isArray(value) ? value : value === null ? [] : [value]) {
+          post(postings, named ? at(named, v as Index).slug : (v as string), i);
+        }
+      });
+      return [name, postings];
+    }),
+  ) as Corpus['filters'];
 
   return {
     articles,

@@ -67,16 +67,3 @@ export const references: Record<string, Record<string, keyof RecordTypes>> = {
   Position: { actor: 'Actor', topics: 'Topic' },
   Topic: {},
 };
-
-/** The filter postings of the compiled corpus (`Corpus['filters']`), by their item type. */
-export const filterLists = {
-  actorsByKind: 'Actor',
-  statementsByKind: 'Statement',
-  meetingsByKind: 'Meeting',
-  meetingsByStatus: 'Meeting',
-  clausesByStatus: 'DraftClause',
-  clausesByAgreement: 'DraftClause',
-  clausesByOpposer: 'DraftClause',
-  articlesByPublisher: 'Article',
-  articlesByAuthor: 'Article',
-} as const;

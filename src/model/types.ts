@@ -13,6 +13,7 @@ import type {
   Stance,
   StatementKind,
 } from './enums.ts';
+import type { FacetName } from './list-filters.ts';
 import type { SearchableType } from './search-options.ts';
 
 export type Index = number;
@@ -181,17 +182,6 @@ export interface Corpus {
    * much the coverage says about it), computed at build time.
    */
   searchTargets: [SearchableType, Index, number][];
-  filters: {
-    actorsByKind: Postings;
-    statementsByKind: Postings;
-    meetingsByKind: Postings;
-    meetingsByStatus: Postings;
-    clausesByStatus: Postings;
-    clausesByAgreement: Postings;
-    clausesByOpposer: Postings;
-    /** By the publisher's slug. */
-    articlesByPublisher: Postings;
-    /** By each author's slug. */
-    articlesByAuthor: Postings;
-  };
+  /** Each facet's postings (list-filters.ts), by value or by the slug the facet keys on. */
+  filters: Record<FacetName, Postings>;
 }

@@ -1,4 +1,7 @@
+import { dayRange } from '../archive-order.ts';
+import { criteriaOf, type FilteredType, type Filters } from '../list-filters.ts';
 import type { Db } from './db.ts';
+import { matchingIds } from './search.ts';
 import { bodyOf, type ListSource, lists, sourceSql, type TypeName, tableOf } from './tables.ts';
 
 /**
@@ -10,6 +13,49 @@ export type Criterion =
   | { via: string; owner: string; slugs: readonly string[] }
   | { ids: () => Promise<number[]> }
   | { sortFrom: string; sortBelow: string };
+
+/** The articles that hold a statement, or name an actor, that matches the words. */
+async function articlesMatching(db: Db, query: string): Promise<number[]> {
+  const [statements, actors] = await Promise.all([
+    matchingIds(db, 'Statement', query),
+    matchingIds(db, 'Actor', query),
+  ]);
+  if (statements.length === 0 && actors.length === 0) return [];
+  const rows = await db.all<{ id: number }>(
+    `SELECT article AS id FROM statement WHERE id IN (SELECT value FROM json_each(?1))
+      UNION SELECT article FROM citation WHERE type = 'Actor' AND entity IN (SELECT value FROM json_each(?2))`,
+    [JSON.stringify(statements), JSON.stringify(actors)],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The criteria `filter` asks for (list-filters.ts), as D1 reads them. */
+export function criteriaIn<T extends FilteredType>(
+  db: Db,
+  type: T,
+  filter: Filters[T] | null | undefined,
+): Criterion[] {
+  return criteriaOf(type, filter).map((c): Criterion => {
+    if ('facet' in c) return c;
+    if ('via' in c) return { ...c, owner: c.via.split('.')[0] as string };
+    if ('search' in c) {
+      const query = c.search;
+      // Only actors, statements and articles declare a search.
+      return {
+        ids: () =>
+          type === 'Article'
+            ? articlesMatching(db, query)
+            : matchingIds(db, type as 'Actor' | 'Statement', query),
+      };
+    }
+    // The date bounds as a range of sort keys: an article's, and each of its records', begins
+    // with its newest-first day, eight digits (archive-order.ts). An undated article is within
+    // no bounds.
+    const range = dayRange(c.published) as { from: number; below: number };
+    const digits = (day: number) => String(day).padStart(8, '0');
+    return { sortFrom: digits(range.from), sortBelow: digits(range.below) };
+  });
+}
 
 /** The SQL of a criterion, a fixed text per kind: every value is a bound parameter. */
 async function clauseOf(criterion: Criterion): Promise<[string, unknown[]]> {

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { dayRange } from '../archive-order.ts';
 import type { NodeType, RecordTypes } from '../corpus.ts';
 import type { ParagraphKind } from '../enums.ts';
 import { paragraphsOf } from '../packed.ts';
@@ -7,7 +6,6 @@ import type {
   ActorFilter,
   ArchiveOrder,
   ArticleFilter,
-  DateBounds,
   DraftClauseFilter,
   MeetingFilter,
   StatementFilter,
@@ -16,16 +14,10 @@ import type { SearchHit } from '../search.ts';
 import { highlights } from '../search.ts';
 import type { SearchScope } from '../search-options.ts';
 import type { LazyList, Page, Store } from '../store.ts';
-import type {
-  ArticleData,
-  ExcerptData,
-  Index,
-  ParagraphData,
-  PartialDateData,
-} from '../types.ts';
+import type { ArticleData, ExcerptData, Index, ParagraphData, PartialDateData } from '../types.ts';
 import type { Db } from './db.ts';
-import { type Criterion, filteredPage } from './filters.ts';
-import { matchingIds, searchPage } from './search.ts';
+import { type Criterion, criteriaIn, filteredPage } from './filters.ts';
+import { searchPage } from './search.ts';
 import {
   bodyByType,
   bodyOf,
@@ -408,104 +400,24 @@ export class D1Store implements Store {
     );
   }
 
-  /**
-   * The date bounds as a range of sort keys: an article's, and each of its records', begins
-   * with its day, newest first (archive-order.ts). An undated article is within no bounds.
-   */
-  private within(bounds: DateBounds): Criterion | undefined {
-    const range = dayRange(bounds);
-    if (!range) return undefined;
-    // A sort key begins with its newest-first day, eight digits (archive-order.ts).
-    const digits = (day: number) => String(day).padStart(8, '0');
-    return { sortFrom: digits(range.from), sortBelow: digits(range.below) };
-  }
-
-  private searched(type: 'Actor' | 'Statement', query: string): Criterion {
-    return { ids: () => matchingIds(this.db, type, query) };
-  }
-
   actors(filter: ActorFilter | null | undefined) {
-    return this.filtered('Actor', [
-      filter?.kind ? { facet: 'actorsByKind', values: filter.kind } : undefined,
-      filter?.search != null ? this.searched('Actor', filter.search) : undefined,
-    ]);
+    return this.filtered('Actor', criteriaIn(this.db, 'Actor', filter));
   }
 
   articles(filter: ArticleFilter | null | undefined, order: ArchiveOrder = 'NEWEST') {
-    const search = filter?.search;
-    return this.filtered(
-      'Article',
-      [
-        this.within(filter ?? {}),
-        filter?.publisher ? { facet: 'articlesByPublisher', values: filter.publisher } : undefined,
-        filter?.author ? { facet: 'articlesByAuthor', values: filter.author } : undefined,
-        filter?.mentions
-          ? { via: 'Actor.articles', owner: 'Actor', slugs: filter.mentions }
-          : undefined,
-        filter?.topic ? { via: 'Topic.articles', owner: 'Topic', slugs: filter.topic } : undefined,
-        search != null ? { ids: () => this.articlesMatching(search) } : undefined,
-      ],
-      order,
-    );
-  }
-
-  /** The articles that hold a statement, or name an actor, that matches the words. */
-  private async articlesMatching(query: string): Promise<number[]> {
-    const [statements, actors] = await Promise.all([
-      matchingIds(this.db, 'Statement', query),
-      matchingIds(this.db, 'Actor', query),
-    ]);
-    if (statements.length === 0 && actors.length === 0) return [];
-    const rows = await this.db.all<{ id: number }>(
-      `SELECT article AS id FROM statement WHERE id IN (SELECT value FROM json_each(?1))
-      UNION SELECT article FROM citation WHERE type = 'Actor' AND entity IN (SELECT value FROM json_each(?2))`,
-      [JSON.stringify(statements), JSON.stringify(actors)],
-    );
-    return rows.map((r) => r.id);
+    return this.filtered('Article', criteriaIn(this.db, 'Article', filter), order);
   }
 
   statements(filter: StatementFilter | null | undefined, order: ArchiveOrder = 'NEWEST') {
-    return this.filtered(
-      'Statement',
-      [
-        filter?.article
-          ? { via: 'Article.statements', owner: 'Article', slugs: filter.article }
-          : undefined,
-        this.within(filter ?? {}),
-        filter?.speaker
-          ? { via: 'Actor.statements', owner: 'Actor', slugs: filter.speaker }
-          : undefined,
-        filter?.kind ? { facet: 'statementsByKind', values: filter.kind } : undefined,
-        filter?.topic
-          ? { via: 'Topic.statements', owner: 'Topic', slugs: filter.topic }
-          : undefined,
-        filter?.mentions
-          ? { via: 'Actor.mentionedIn', owner: 'Actor', slugs: filter.mentions }
-          : undefined,
-        filter?.meeting != null
-          ? { via: 'Meeting.statements', owner: 'Meeting', slugs: [filter.meeting] }
-          : undefined,
-        filter?.search != null ? this.searched('Statement', filter.search) : undefined,
-      ],
-      order,
-    );
+    return this.filtered('Statement', criteriaIn(this.db, 'Statement', filter), order);
   }
 
   meetings(filter: MeetingFilter | null | undefined) {
-    return this.filtered('Meeting', [
-      filter?.status ? { facet: 'meetingsByStatus', values: filter.status } : undefined,
-      filter?.kind ? { facet: 'meetingsByKind', values: filter.kind } : undefined,
-    ]);
+    return this.filtered('Meeting', criteriaIn(this.db, 'Meeting', filter));
   }
 
   draftClauses(filter: DraftClauseFilter | null | undefined) {
-    return this.filtered('DraftClause', [
-      filter?.agreement != null
-        ? { facet: 'clausesByAgreement', values: [filter.agreement] }
-        : undefined,
-      filter?.status ? { facet: 'clausesByStatus', values: filter.status } : undefined,
-      filter?.opposedBy ? { facet: 'clausesByOpposer', values: filter.opposedBy } : undefined,
-    ]);
+    return this.filtered('DraftClause', criteriaIn(this.db, 'DraftClause', filter));
   }
 
   search(query: string, scope: SearchScope): LazyList<SearchHit> {
