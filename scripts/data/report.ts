@@ -1,6 +1,6 @@
 import { dirname, relative } from 'node:path';
-import { registryNames } from '../draft/draft.ts';
 import { NameMatcher } from '../draft/names.ts';
+import { registryNames } from '../draft/registry.ts';
 import { uncoveredQuotations } from './compile.ts';
 import type { LoadedCorpus, Sourced } from './load.ts';
 import { articleText, excerptsIn, paragraphOf } from './locate.ts';

@@ -4,7 +4,7 @@ import { type LoadedCorpus, loadCorpus } from '../data/load.ts';
 import { locateExcerpts } from '../data/locate.ts';
 import { Problems } from '../data/problems.ts';
 import { type Drafts, draftArticle } from './draft.ts';
-import type { Span } from './quotations.ts';
+import { overlaps, type Span } from './quotations.ts';
 
 // How close the drafts come to what an editor wrote: the article's own records are the
 // answer, taken out before drafting (the registry and its aliases stay, as the archive holds
@@ -31,7 +31,6 @@ export interface Score {
 }
 
 type Gold = { span: Span; slug: string };
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const spanOf = (e: { start?: number; end?: number }): Span => ({
   start: e.start ?? 0,
   end: e.end ?? 0,

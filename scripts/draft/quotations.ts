@@ -7,6 +7,8 @@ export interface Span {
   end: number;
 }
 
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
 /** One quotation: its parts (one unless continued across paragraphs), words without marks. */
 export interface Quotation {
   parts: Span[];
