@@ -1,13 +1,14 @@
 import type { LoadedCorpus } from '../data/load.ts';
 import { articleText } from '../data/locate.ts';
 import type { ExcerptRecord } from '../data/records.ts';
-import { attribute, maskQuotations, sentencesOf } from './attribute.ts';
+import { attribute } from './attribute.ts';
 import { citations } from './citations.ts';
 import { draftContext } from './context.ts';
 import { type EntityKind, type Named, NameMatcher } from './names.ts';
 import { type Quotation, quotationsOf, type Span } from './quotations.ts';
 import { refsOf } from './refs.ts';
 import { entityKinds, freshActors, registryNames, withSpellings } from './registry.ts';
+import { maskQuotations, sentencesOf } from './sentences.ts';
 import { paraphraseStatements, quoteStatements, type StandIn } from './statements.ts';
 
 // Drafts an article's records from its text and the registry: a DIRECT_QUOTE for every
