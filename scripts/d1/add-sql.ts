@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { articleKeys, sortKeys } from '../../src/model/archive-order.ts';
 import { tableOf as kindTable, type TypeName } from '../../src/model/d1/tables.ts';
 import { tableNames, tables } from '../../src/model/packed.ts';
-import { references } from '../../src/model/relations.ts';
+import { referencesOf } from '../../src/model/relations.ts';
 import type { ExcerptData, Index } from '../../src/model/types.ts';
 import { type BuiltData, buildCorpus } from '../data/build.ts';
 import { registryCollections } from '../data/load.ts';
 import { Problems } from '../data/problems.ts';
 import { indexArticle, unindexArticle } from './add-search-sql.ts';
 import { homesOf, loadIds, tableOf } from './corpus-sql.ts';
-import { DomainRows } from './domain-rows.ts';
+import { DomainRows, linkTables } from './domain-rows.ts';
 import { literal } from './sql.ts';
 
 type TableName = (typeof tableNames)[number];
@@ -103,7 +103,7 @@ function namedBy(
     corpus[name].forEach((r, i) => {
       if (!own(name, i)) return;
       add(type, i);
-      for (const [field, target] of Object.entries(references[type] ?? {})) {
+      for (const [field, target] of referencesOf(type)) {
         const value = (r as unknown as Record<string, unknown>)[field];
         for (const index of Array.isArray(value) ? value : [value]) {
           if (typeof index === 'number') add(target, index);
@@ -366,6 +366,9 @@ export function addArticleStatements(
   const owned = (table: string) => `(SELECT id FROM ${table} WHERE article = ${id})`;
   const of = (type: TypeName) =>
     `(SELECT value FROM json_each(${json(rewritten.get(type) ?? [])}))`;
+  // The rows of the lists of `records` (of `type`) that link tables hold.
+  const unlink = (type: string, records: string) =>
+    linkTables(type).map(([table, column]) => `DELETE FROM ${table} WHERE ${column} IN ${records}`);
   const reindexed = { article: id, rewritten, renamed };
   return {
     version,
@@ -375,21 +378,18 @@ export function addArticleStatements(
       // Its search documents go first, while its rows still say which they are.
       ...unindexArticle(reindexed),
       // The article's own rows, by its id; its spans, its registry entities' spans there too.
-      `DELETE FROM statement_mention WHERE statement IN ${owned('statement')}`,
-      `DELETE FROM statement_topic WHERE statement IN ${owned('statement')}`,
-      `DELETE FROM statement_clause WHERE statement IN ${owned('statement')}`,
-      `DELETE FROM position_topic WHERE position IN ${owned('position')}`,
+      ...unlink('Statement', owned('statement')),
+      ...unlink('Position', owned('position')),
       `DELETE FROM statement WHERE article = ${id}`,
       `DELETE FROM position WHERE article = ${id}`,
       `DELETE FROM excerpt WHERE article = ${id}`,
       `DELETE FROM citation WHERE article = ${id}`,
-      `DELETE FROM article_author WHERE article = ${id}`,
+      ...unlink('Article', `(${id})`),
       `DELETE FROM article_text WHERE article = ${id}`,
       `DELETE FROM article WHERE id = ${id}`,
       // The registry lists of the entities it rewrites (their rows are written over below).
-      `DELETE FROM meeting_actor WHERE meeting IN ${of('Meeting')}`,
-      `DELETE FROM clause_actor WHERE clause IN ${of('DraftClause')}`,
-      `DELETE FROM clause_topic WHERE clause IN ${of('DraftClause')}`,
+      ...unlink('Meeting', of('Meeting')),
+      ...unlink('DraftClause', of('DraftClause')),
       ...rows.inserts(true),
       ...indexArticle(reindexed),
       `INSERT OR REPLACE INTO meta VALUES ('version', ${literal(version)})`,

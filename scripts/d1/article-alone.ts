@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tables } from '../../src/model/packed.ts';
-import { references } from '../../src/model/relations.ts';
+import { referencesOf } from '../../src/model/relations.ts';
 import { collections, registryCollections } from '../data/load.ts';
 import { registryFiles } from '../data/records.ts';
 
@@ -25,7 +25,7 @@ type Kind = string;
 
 /** The slugs a record's reference fields name, by the type they name (relations.ts). */
 function named(type: string, record: Record<string, unknown>, into: Map<Kind, Set<string>>) {
-  for (const [field, target] of Object.entries(references[type] ?? {})) {
+  for (const [field, target] of referencesOf(type)) {
     const value = record[field];
     for (const slug of Array.isArray(value) ? value : [value]) {
       if (typeof slug !== 'string') continue;

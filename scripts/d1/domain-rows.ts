@@ -1,4 +1,5 @@
 import { type TableName, tables } from '../../src/model/packed.ts';
+import { type Reverse, referencesOf, relations, storageOf } from '../../src/model/relations.ts';
 import type {
   ActorData,
   ArticleData,
@@ -44,14 +45,18 @@ export const domainTables = [
 ] as const;
 export type DomainTable = (typeof domainTables)[number];
 
-/** The kinds an article cites from the registry, by its list of them. */
-const citations = {
-  actors: 'Actor',
-  meetings: 'Meeting',
-  draftAgreements: 'DraftAgreement',
-  draftClauses: 'DraftClause',
-  topics: 'Topic',
-} as const;
+/**
+ * The link tables that hold lists of the records of `type` (relations.ts), each once, with the
+ * column that names the record.
+ */
+export function linkTables(type: string): [string, string][] {
+  const tables = new Map<string, string>();
+  for (const [field] of referencesOf(type)) {
+    const s = storageOf(type, field);
+    if (s && 'link' in s) tables.set(s.link, s.from);
+  }
+  return [...tables];
+}
 
 const json = (value: unknown) => JSON.stringify(value);
 const dateOf = (date: PartialDateData | null) => [date?.iso ?? null, date?.text ?? null];
@@ -113,12 +118,11 @@ export class DomainRows {
           a.paragraphs.filter((p) => p.kind !== 'BODY').map((p) => [p.index, p.kind]),
         );
         this.push('article_text', [id, a.text, json(kinds), astral.test(a.text) ? 1 : 0]);
-        this.push(
-          'article_author',
-          ...this.ids('Actor', a.authors).map((actor, n) => [id, n, actor, sort]),
-        );
-        for (const [field, cited] of Object.entries(citations)) {
-          for (const entity of a[field as keyof typeof citations]) {
+        // The registry entities it cites: its lists of them that citation rows hold.
+        for (const [field, relation] of Object.entries(relations.Article) as [string, Reverse][]) {
+          if (relation.by !== 'spans' || !('link' in relation.d1)) continue;
+          const cited = relation.type;
+          for (const entity of a[field as keyof ArticleData] as Index[]) {
             const named =
               cited === 'Actor'
                 ? this.aliases.get(a.slug)?.get((c.actors[entity] as ActorData).slug)
@@ -163,11 +167,6 @@ export class DomainRows {
           this.ref('Meeting', s.meeting),
           s.editorialNote,
         ]);
-        const list = (table: DomainTable, target: string, items: readonly Index[]) =>
-          this.push(table, ...this.ids(target, items).map((item, n) => [id, n, item, sort]));
-        list('statement_mention', 'Actor', s.mentions);
-        list('statement_topic', 'Topic', s.topics);
-        list('statement_clause', 'DraftClause', s.draftClauses);
         break;
       }
       case 'meetings': {
@@ -184,12 +183,6 @@ export class DomainRows {
           m.outcome,
           m.editorialNote,
         ]);
-        for (const role of ['participants', 'mediators'] as const) {
-          this.push(
-            'meeting_actor',
-            ...this.ids('Actor', m[role]).map((actor, n) => [id, role, n, actor]),
-          );
-        }
         break;
       }
       case 'draftAgreements': {
@@ -217,13 +210,6 @@ export class DomainRows {
           d.status,
           d.editorialNote,
         ]);
-        for (const role of ['proposedBy', 'supportedBy', 'opposedBy'] as const) {
-          this.push(
-            'clause_actor',
-            ...this.ids('Actor', d[role]).map((actor, n) => [id, role, n, actor]),
-          );
-        }
-        this.push('clause_topic', ...this.ids('Topic', d.topics).map((t, n) => [id, n, t]));
         break;
       }
       case 'positions': {
@@ -240,7 +226,6 @@ export class DomainRows {
           p.summary,
           p.editorialNote,
         ]);
-        this.push('position_topic', ...this.ids('Topic', p.topics).map((t, n) => [id, n, t, sort]));
         break;
       }
       case 'topics': {
@@ -250,6 +235,23 @@ export class DomainRows {
       }
     }
     const record = c[name][index] as { excerpts: ExcerptData[] };
+    // Its lists that link tables hold (relations.ts): a row an item, (record, [role,] n, item
+    // [, sort]).
+    for (const [field, target] of referencesOf(type)) {
+      const s = storageOf(type, field);
+      if (!s || !('link' in s)) continue;
+      const items = this.ids(target, (record as unknown as Record<string, Index[]>)[field] ?? []);
+      this.push(
+        s.link as DomainTable,
+        ...items.map((item, n) => [
+          id,
+          ...(s.role ? [field] : []),
+          n,
+          item,
+          ...(s.sorted ? [sort] : []),
+        ]),
+      );
+    }
     const places = new Map<Index, number>();
     for (const e of record.excerpts) {
       if (!spansIn(e.article)) continue;

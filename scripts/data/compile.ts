@@ -1,5 +1,6 @@
 import { facets } from '../../src/model/list-filters.ts';
 import { paragraphsOf } from '../../src/model/packed.ts';
+import { type OwnerType, type Reverse, relations } from '../../src/model/relations.ts';
 import type {
   ActorData,
   ArticleData,
@@ -369,67 +370,6 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   problems.throwIfAny();
 
   const at = <T>(list: T[], index: Index): T => list[index] as T;
-  const appearIn = (
-    key: 'actors' | 'statements' | 'meetings' | 'draftAgreements' | 'draftClauses' | 'topics',
-    list: { excerpts: ExcerptData[] }[],
-  ) =>
-    list.forEach((record, index) => {
-      for (const e of record.excerpts) {
-        const target = at(articles, e.article)[key];
-        if (!target.includes(index)) target.push(index);
-      }
-    });
-  appearIn('actors', actors);
-  appearIn('statements', statements);
-  appearIn('meetings', meetings);
-  appearIn('draftAgreements', draftAgreements);
-  appearIn('draftClauses', draftClauses);
-  appearIn('topics', topics);
-  for (const article of articles) {
-    for (const key of [
-      'actors',
-      'statements',
-      'meetings',
-      'draftAgreements',
-      'draftClauses',
-      'topics',
-    ] as const) {
-      article[key].sort((a, b) => a - b);
-    }
-  }
-  // Articles come newest first, so each entity's list of them does too.
-  articles.forEach((article, a) => {
-    for (const i of article.actors) at(actors, i).articles.push(a);
-    for (const i of article.topics) at(topics, i).articles.push(a);
-  });
-
-  statements.forEach((s, i) => {
-    at(actors, s.speaker).statements.push(i);
-    for (const m of s.mentions) at(actors, m).mentionedIn.push(i);
-    if (s.meeting !== null) at(meetings, s.meeting).statements.push(i);
-    for (const c of s.draftClauses) at(draftClauses, c).statements.push(i);
-    for (const t of s.topics) at(topics, t).statements.push(i);
-  });
-  meetings.forEach((m, i) => {
-    for (const a of [...m.participants, ...m.mediators]) {
-      const list = at(actors, a).meetings;
-      if (!list.includes(i)) list.push(i);
-    }
-  });
-  draftAgreements.forEach((d, i) => {
-    if (d.meeting !== null) at(meetings, d.meeting).draftAgreements.push(i);
-  });
-  draftClauses.forEach((c, i) => {
-    if (c.agreement !== null) at(draftAgreements, c.agreement).clauses.push(i);
-    for (const t of c.topics) at(topics, t).draftClauses.push(i);
-  });
-  positions.forEach((p, i) => {
-    at(actors, p.actor).positions.push(i);
-    for (const t of p.topics) at(topics, t).positions.push(i);
-  });
-
-  // Each facet's postings (list-filters.ts): its records by their field's value, or by the
-  // slug of the record the field names.
   const compiled = {
     Article: articles,
     Actor: actors,
@@ -440,14 +380,41 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
     Position: positions,
     Topic: topics,
   };
+  const fieldOf = (record: object, field: string) =>
+    (record as unknown as Record<string, unknown>)[field];
+  /** A field's values: a list's, a reference's (none when null). */
+  const valuesOf = (record: object, field: string): unknown[] => {
+    const value = fieldOf(record, field);
+    return Array.isArray(value) ? value : value === null ? [] : [value];
+  };
+
+  // The reverse relations (relations.ts): each record's lists of the records that name it, or,
+  // for an article, that stand in it. The records come in default order, so each list does.
+  // An article's lists come first: an entity's articles are the articles that list it.
+  for (const [owner, fields] of Object.entries(relations)) {
+    for (const [field, relation] of Object.entries(fields) as [string, Reverse][]) {
+      compiled[relation.type].forEach((record, i) => {
+        const named =
+          relation.by === 'spans'
+            ? record.excerpts.map((e) => e.article)
+            : relation.by.flatMap((key) => valuesOf(record, key) as Index[]);
+        for (const o of named) {
+          const list = fieldOf(at<object>(compiled[owner as OwnerType], o), field) as Index[];
+          if (list[list.length - 1] !== i) list.push(i);
+        }
+      });
+    }
+  }
+
+  // Each facet's postings (list-filters.ts): its records by their field's value, or by the
+  // slug of the record the field names.
   const filters = Object.fromEntries(
     Object.entries(facets).map(([name, facet]) => {
       const postings: Postings = {};
       const named: { slug: string }[] | undefined =
         'bySlugOf' in facet ? compiled[facet.bySlugOf] : undefined;
       compiled[facet.type].forEach((record, i) => {
-        const value = (record as unknown as Record<string, unknown>)[facet.field];
-        for (const v of Array.isArray(value) ? value : value === null ? [] : [value]) {
+        for (const v of valuesOf(record, facet.field)) {
           post(postings, named ? at(named, v as Index).slug : (v as string), i);
         }
       });

@@ -1,4 +1,13 @@
 import type { RecordTypes } from '../corpus.ts';
+import { facets } from '../list-filters.ts';
+import {
+  type LinkStorage,
+  type Reverse,
+  referencesOf,
+  relations,
+  type Storage,
+  storageOf,
+} from '../relations.ts';
 
 // How the store reads migrations/0007_domain.sql: each kind's table, the SQL that gives back
 // its record (the bundle's shape, without reverse relations, text or excerpts, which are read
@@ -17,41 +26,43 @@ export const tableOf: Record<TypeName, string> = {
   Topic: 'topic',
 };
 
-/** A forward list of a record (its order kept by `n`), as a JSON array of ids. */
-const ids = (table: string, owner: string, item: string, role?: string) =>
-  `(SELECT json_group_array(${item}) FROM (SELECT ${item} FROM ${table} WHERE ${owner} = t.id${
-    role ? ` AND role = '${role}'` : ''
+/** A record's list `field` that a link table holds (relations.ts), as a JSON array of ids in its order. */
+function linked(type: TypeName, field: string): string {
+  const s = storageOf(type, field) as LinkStorage;
+  return `(SELECT json_group_array(${s.to}) FROM (SELECT ${s.to} FROM ${s.link} WHERE ${s.from} = t.id${
+    s.role ? ` AND role = '${field}'` : ''
   } ORDER BY n))`;
+}
 
 // The fields of each kind, as SQL over its row `t`: json_object keeps names and types, and a
 // partial date is its ISO text and words, made whole in JS (store.ts parse).
 const fields: Record<TypeName, string> = {
   Article: `'slug', t.slug, 'title', t.title, 'publisher', t.publisher,
-    'authors', json(${ids('article_author', 'article', 'actor')}),
+    'authors', json(${linked('Article', 'authors')}),
     'published', t.published, 'publishedText', t.published_text, 'url', t.url, 'editorialNote', t.note`,
   Actor: `'slug', t.slug, 'name', t.name, 'kind', t.kind, 'roles', json(t.roles),
     'aliases', json(t.aliases), 'affiliation', t.affiliation, 'editorialNote', t.note`,
   Statement: `'slug', t.slug, 'kind', t.kind, 'text', t.text, 'speaker', t.speaker,
-    'reportedBy', t.reported_by, 'mentions', json(${ids('statement_mention', 'statement', 'actor')}),
-    'meeting', t.meeting, 'draftClauses', json(${ids('statement_clause', 'statement', 'clause')}),
-    'topics', json(${ids('statement_topic', 'statement', 'topic')}), 'editorialNote', t.note,
+    'reportedBy', t.reported_by, 'mentions', json(${linked('Statement', 'mentions')}),
+    'meeting', t.meeting, 'draftClauses', json(${linked('Statement', 'draftClauses')}),
+    'topics', json(${linked('Statement', 'topics')}), 'editorialNote', t.note,
     'excerpt', (SELECT json_object('article', e.article, 'paragraph', e.paragraph, 'start', e.start, 'end', e."end")
       FROM excerpt e WHERE e.type = 'Statement' AND e.id = t.id AND e.article = t.article AND e.n = 0)`,
   Meeting: `'slug', t.slug, 'name', t.name, 'kind', t.kind, 'status', t.status,
     'date', t.date, 'dateText', t.date_text, 'location', t.location,
-    'participants', json(${ids('meeting_actor', 'meeting', 'actor', 'participants')}),
-    'mediators', json(${ids('meeting_actor', 'meeting', 'actor', 'mediators')}),
+    'participants', json(${linked('Meeting', 'participants')}),
+    'mediators', json(${linked('Meeting', 'mediators')}),
     'outcome', t.outcome, 'editorialNote', t.note`,
   DraftAgreement: `'slug', t.slug, 'title', t.title, 'status', t.status, 'meeting', t.meeting,
     'editorialNote', t.note`,
   DraftClause: `'slug', t.slug, 'title', t.title, 'text', t.text, 'agreement', t.agreement,
     'status', t.status,
-    'proposedBy', json(${ids('clause_actor', 'clause', 'actor', 'proposedBy')}),
-    'supportedBy', json(${ids('clause_actor', 'clause', 'actor', 'supportedBy')}),
-    'opposedBy', json(${ids('clause_actor', 'clause', 'actor', 'opposedBy')}),
-    'topics', json(${ids('clause_topic', 'clause', 'topic')}), 'editorialNote', t.note`,
+    'proposedBy', json(${linked('DraftClause', 'proposedBy')}),
+    'supportedBy', json(${linked('DraftClause', 'supportedBy')}),
+    'opposedBy', json(${linked('DraftClause', 'opposedBy')}),
+    'topics', json(${linked('DraftClause', 'topics')}), 'editorialNote', t.note`,
   Position: `'slug', t.slug, 'actor', t.actor, 'subject', t.subject, 'stance', t.stance,
-    'summary', t.summary, 'topics', json(${ids('position_topic', 'position', 'topic')}),
+    'summary', t.summary, 'topics', json(${linked('Position', 'topics')}),
     'editorialNote', t.note`,
   Topic: `'slug', t.slug, 'name', t.name, 'description', t.description, 'editorialNote', t.note`,
 };
@@ -102,121 +113,102 @@ export interface ListSource {
   ownerBy?: TypeName;
 }
 
-/** A list of registry entities an article cites: sorted by the entity's own place. */
-const cited = (type: TypeName): ListSource => ({
-  type,
-  from: `citation x JOIN ${tableOf[type]} i ON i.id = x.entity`,
-  where: `x.type = '${type}'`,
-  owner: 'x.article',
-  item: 'x.entity',
-  sort: 'i.sort',
-});
-/** The articles that cite a registry entity, newest first. */
-const citing = (type: TypeName): ListSource => ({
-  type: 'Article',
-  from: 'citation x',
-  where: `x.type = '${type}'`,
-  owner: 'x.entity',
-  item: 'x.article',
-  sort: 'x.sort',
-  tallied: true,
-});
-/** A list of the rows of a kind's table by one of its columns. */
-const by = (type: TypeName, column: string, tallied = false): ListSource => ({
+/** The rows of `type` whose column `column` names the owner. */
+const byColumn = (type: TypeName, column: string) => ({
   type,
   from: `${tableOf[type]} x`,
   owner: `x.${column}`,
   item: 'x.id',
   sort: 'x.sort',
-  tallied,
 });
 
-export const lists: Record<string, ListSource> = {
-  'Article.actors': cited('Actor'),
-  'Article.statements': by('Statement', 'article'),
-  'Article.meetings': cited('Meeting'),
-  'Article.draftAgreements': cited('DraftAgreement'),
-  'Article.draftClauses': cited('DraftClause'),
-  'Article.topics': cited('Topic'),
-  'Actor.statements': by('Statement', 'speaker', true),
-  'Actor.mentionedIn': {
-    type: 'Statement',
-    from: 'statement_mention x',
-    owner: 'x.actor',
-    item: 'x.statement',
-    sort: 'x.sort',
-    tallied: true,
-  },
-  'Actor.meetings': {
-    type: 'Meeting',
-    from: '(SELECT DISTINCT meeting, actor FROM meeting_actor) x JOIN meeting i ON i.id = x.meeting',
-    owner: 'x.actor',
-    item: 'x.meeting',
+/** The fields of `type` a link table holds. */
+const fieldsIn = (type: TypeName, link: string) =>
+  referencesOf(type).filter(
+    ([field]) => (storageOf(type, field) as Partial<LinkStorage>).link === link,
+  );
+
+/**
+ * The records of `type` whose fields `fields`, held in link table `s`, name the owner (of the
+ * kind `owner`): the link read from the side it points to. Rows of several lists of one record
+ * (a meeting's participants and mediators) count once.
+ */
+function byLink(
+  type: TypeName,
+  owner: TypeName | undefined,
+  s: LinkStorage,
+  fields: readonly string[],
+) {
+  const every = fieldsIn(type, s.link).length === fields.length;
+  const rows =
+    fields.length > 1 ? `(SELECT DISTINCT ${s.from}, ${s.to} FROM ${s.link}) x` : `${s.link} x`;
+  const roles =
+    fields.length === 1 ? `= '${fields[0]}'` : `IN (${fields.map((f) => `'${f}'`).join(', ')})`;
+  const where = s.role && !every ? `x.role ${roles}` : s.typed ? `x.type = '${owner}'` : undefined;
+  const ends = { owner: `x.${s.to}`, item: `x.${s.from}`, ...(where ? { where } : {}) };
+  // Rows that carry their item's sort key are a range; the others sort by the item's own.
+  return s.sorted
+    ? { type, from: rows, ...ends, sort: 'x.sort' }
+    : {
+        type,
+        from: `${rows} JOIN ${tableOf[type]} i ON i.id = x.${s.from}`,
+        ...ends,
+        sort: 'i.sort',
+      };
+}
+
+/** An article's list of the records of `type` that stand in it, as `s` holds it (relations.ts). */
+function ofArticle(type: TypeName, s: Storage) {
+  if ('column' in s) return byColumn(type, s.column);
+  return {
+    type,
+    from: `${s.link} x JOIN ${tableOf[type]} i ON i.id = x.${s.to}`,
+    where: `x.type = '${type}'`,
+    owner: `x.${s.from}`,
+    item: `x.${s.to}`,
     sort: 'i.sort',
-  },
-  'Actor.positions': by('Position', 'actor', true),
-  'Actor.articles': citing('Actor'),
-  'Meeting.draftAgreements': by('DraftAgreement', 'meeting'),
-  'Meeting.statements': by('Statement', 'meeting', true),
-  'DraftAgreement.clauses': by('DraftClause', 'agreement'),
-  'DraftClause.statements': {
-    type: 'Statement',
-    from: 'statement_clause x',
-    owner: 'x.clause',
-    item: 'x.statement',
-    sort: 'x.sort',
-    tallied: true,
-  },
-  'Topic.statements': {
-    type: 'Statement',
-    from: 'statement_topic x',
-    owner: 'x.topic',
-    item: 'x.statement',
-    sort: 'x.sort',
-    tallied: true,
-  },
-  'Topic.draftClauses': {
-    type: 'DraftClause',
-    from: 'clause_topic x JOIN draft_clause i ON i.id = x.clause',
-    owner: 'x.topic',
-    item: 'x.clause',
-    sort: 'i.sort',
-  },
-  'Topic.positions': {
-    type: 'Position',
-    from: 'position_topic x',
-    owner: 'x.topic',
-    item: 'x.position',
-    sort: 'x.sort',
-    tallied: true,
-  },
-  'Topic.articles': citing('Topic'),
-  actorsByKind: by('Actor', 'kind'),
-  statementsByKind: by('Statement', 'kind', true),
-  meetingsByKind: by('Meeting', 'kind'),
-  meetingsByStatus: by('Meeting', 'status'),
-  clausesByStatus: by('DraftClause', 'status'),
-  clausesByAgreement: { ...by('DraftClause', 'agreement'), ownerBy: 'DraftAgreement' },
-  clausesByOpposer: {
-    type: 'DraftClause',
-    from: 'clause_actor x JOIN draft_clause i ON i.id = x.clause',
-    where: "x.role = 'opposedBy'",
-    owner: 'x.actor',
-    item: 'x.clause',
-    sort: 'i.sort',
-    ownerBy: 'Actor',
-  },
-  articlesByPublisher: { ...by('Article', 'publisher', true), ownerBy: 'Actor' },
-  articlesByAuthor: {
-    type: 'Article',
-    from: 'article_author x',
-    owner: 'x.actor',
-    item: 'x.article',
-    sort: 'x.sort',
-    tallied: true,
-    ownerBy: 'Actor',
-  },
-};
+  };
+}
+
+// Lists that grow with the archive, of article-owned records (statements, positions, citing
+// articles) by anything but an article, are tallied: migrations/0007's triggers keep them.
+const tallied = (owner: TypeName | null, type: TypeName) =>
+  owner !== 'Article' && (type === 'Statement' || type === 'Position' || type === 'Article');
+
+/**
+ * The records of `type` whose fields `fields` name the owner (of the kind `owner`), as D1 holds
+ * the fields: a column of their row (a reference, or a value such as a kind), or a link table.
+ */
+function byFields(type: TypeName, owner: TypeName | undefined, fields: readonly string[]) {
+  const s = storageOf(type, fields[0] as string) ?? { column: fields[0] as string };
+  return 'link' in s ? byLink(type, owner, s, fields) : byColumn(type, s.column);
+}
+
+/** Each list the API pages: the reverse relations (`Actor.statements`) and the facets. */
+export const lists: Record<string, ListSource> = Object.fromEntries([
+  ...Object.entries(relations).flatMap(([owner, fields]) =>
+    (Object.entries(fields) as [string, Reverse][]).map(([field, { type, ...relation }]) => [
+      `${owner}.${field}`,
+      {
+        ...(relation.by === 'spans'
+          ? ofArticle(type, relation.d1)
+          : byFields(type, owner as TypeName, relation.by)),
+        tallied: tallied(owner as TypeName, type),
+      },
+    ]),
+  ),
+  ...Object.entries(facets).map(([name, facet]) => {
+    const by = 'bySlugOf' in facet ? facet.bySlugOf : undefined;
+    return [
+      name,
+      {
+        ...byFields(facet.type, by, [facet.field]),
+        tallied: tallied(null, facet.type),
+        ...(by ? { ownerBy: by } : {}),
+      },
+    ];
+  }),
+]);
 
 /**
  * The rows (owner, id, sort) of a list whose owner meets `owner`, SQL that completes
