@@ -1,3 +1,4 @@
+import { articleKey, recordSortKey } from '../../src/model/archive-order.ts';
 import { facets } from '../../src/model/list-filters.ts';
 import { paragraphsOf } from '../../src/model/packed.ts';
 import { type OwnerType, type Reverse, relations } from '../../src/model/relations.ts';
@@ -60,42 +61,28 @@ function post(postings: Postings, key: string, index: Index): void {
 export type CompiledCorpus = Omit<Corpus, 'version' | 'searchTargets'>;
 
 export function compileCorpus(loaded: LoadedCorpus, problems: Problems): CompiledCorpus {
-  const articleOrder = new Map(loaded.articles.map((a, i) => [a.record.slug, i]));
-
-  const slugOf = (item: Sourced<unknown>) => (item.record as { slug: string }).slug;
-  // Order every collection by first appearance before anything takes an index.
-  // Ties (two records first seen at one place): a registry entity's by slug, what an article
-  // says by its place in the article's file; as archive-order.ts recordSortKey.
-  const ordered = <T extends { excerpts?: ExcerptRecord[]; excerpt?: ExcerptRecord }>(
+  // Order every collection by first appearance before anything takes an index: by the
+  // archive's order of records (archive-order.ts recordSortKey), which D1's sort keys and
+  // search's NEWEST follow. Ties (two records first seen at one place): a registry entity's by
+  // slug, what an article says by its place in the article's file.
+  const keys = new Map(
+    loaded.articles.map((a) => [a.record.slug, articleKey(a.record.slug, a.record.publishedOn)]),
+  );
+  const ordered = <T extends { slug: string; excerpts?: ExcerptRecord[]; excerpt?: ExcerptRecord }>(
     items: Sourced<T>[],
     registry = true,
   ): Sourced<T>[] => {
-    const firstSeen = (item: Sourced<T>): [number, number] => {
-      const all = [
+    const keyOf = (item: Sourced<T>, position: number) => {
+      const spans = [
         ...(item.record.excerpt ? [item.record.excerpt] : []),
         ...(item.record.excerpts ?? []),
-      ];
-      let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      for (const e of all) {
-        const at: [number, number] = [
-          articleOrder.get(e.article ?? item.article) ?? Infinity,
-          offsets(e).start,
-        ];
-        if (at[0] < best[0] || (at[0] === best[0] && at[1] < best[1])) best = at;
-      }
-      return best;
+      ].map((e) => ({ article: e.article ?? item.article, start: offsets(e).start }));
+      const tie = registry ? item.record.slug : String(position).padStart(8, '0');
+      return recordSortKey({ excerpts: spans }, (slug) => keys.get(slug) ?? '~', tie);
     };
-    const tie = (a: { item: Sourced<T>; position: number }, b: typeof a) =>
-      registry
-        ? slugOf(a.item) < slugOf(b.item)
-          ? -1
-          : slugOf(a.item) > slugOf(b.item)
-            ? 1
-            : 0
-        : a.position - b.position;
     return items
-      .map((item, position) => ({ item, position, at: firstSeen(item) }))
-      .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || tie(a, b))
+      .map((item, position) => ({ item, key: keyOf(item, position) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((x) => x.item);
   };
 

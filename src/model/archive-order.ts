@@ -49,12 +49,13 @@ export function dayOf(iso: string): number {
  * in, its earliest start there, then `tie`, which keeps two records first seen at one place
  * apart: a registry entity's slug, or for what an article says (its statements, positions)
  * its rank among the article's records of its kind (ownRanks). A record with no span (an
- * actor named only in a byline) comes after every dated one. The compiled order
- * (scripts/data/compile.ts), D1's sort keys and search's NEWEST all follow it.
+ * actor named only in a byline) comes after every dated one. The build orders each kind by it
+ * (scripts/data/compile.ts, its articles by slug, the tie a record's place in its file), and
+ * D1's sort keys (sortKeys) and search's NEWEST are it: the same order by construction.
  */
-export function recordSortKey(
-  record: { excerpts: readonly { article: number; start: number }[] },
-  keyOf: (article: number) => string,
+export function recordSortKey<A = number>(
+  record: { excerpts: readonly { article: A; start: number }[] },
+  keyOf: (article: A) => string,
   tie: string,
 ): string {
   let best: [string, number] | undefined;
