@@ -1,3 +1,4 @@
+import type { ActorKind, StatementKind } from '../../src/model/enums.ts';
 import type { LoadedCorpus } from '../data/load.ts';
 import { articleText } from '../data/locate.ts';
 import type { ExcerptRecord } from '../data/records.ts';
@@ -25,7 +26,8 @@ export interface DraftExcerpt {
 
 export interface DraftStatement {
   slug: string;
-  kind: 'DIRECT_QUOTE' | 'PARAPHRASE';
+  /** The kinds a draft can be sure of: REPORTED needs an editor's judgement. */
+  kind: Extract<StatementKind, 'DIRECT_QUOTE' | 'PARAPHRASE'>;
   text: string;
   speaker: string;
   mentions: string[];
@@ -39,7 +41,7 @@ export interface DraftStatement {
 export interface DraftActor {
   slug: string;
   name: string;
-  kind: 'PERSON' | 'ORGANIZATION' | 'GROUP';
+  kind: Extract<ActorKind, 'PERSON' | 'ORGANIZATION' | 'GROUP'>;
   roles: string[];
   aliases: string[];
   draft: string;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { ActorKind } from '../../src/model/enums.ts';
 import { escapeRegExp, type Named, type NameMatcher } from './names.ts';
 import type { Span } from './quotations.ts';
 
@@ -73,6 +74,9 @@ export const roleNouns = [
 ];
 export const headOfState = /president|prime minister|premier|chancellor|leader|head of state/i;
 
+/** What a name the registry lacks can be taken for. */
+type NewKind = Extract<ActorKind, 'PERSON' | 'ORGANIZATION'>;
+
 const possessiveAfter = /^[’']s?(?![\p{L}])/u;
 // A title before a name the registry lacks ("Foreign Minister Hakan Fidan"): compromise misses
 // names after some titles, and a title is the surest sign of a person.
@@ -95,9 +99,9 @@ const strip = (s: string) => s.replace(/[\s,.;:!?”"’']+$/u, '').replace(/[�
 export function newNames(
   text: string,
   known: readonly Span[],
-): (Span & { name: string; actorKind: 'PERSON' | 'ORGANIZATION' })[] {
-  const found: (Span & { name: string; actorKind: 'PERSON' | 'ORGANIZATION' })[] = [];
-  const add = (start: number, raw: string, actorKind: 'PERSON' | 'ORGANIZATION') => {
+): (Span & { name: string; actorKind: NewKind })[] {
+  const found: (Span & { name: string; actorKind: NewKind })[] = [];
+  const add = (start: number, raw: string, actorKind: NewKind) => {
     const name = strip(raw.trim());
     const lead = raw.length - raw.trimStart().length;
     const from = start + lead;
