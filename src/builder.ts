@@ -6,7 +6,7 @@ import { decodeGlobalID } from './schema/global-id.ts';
 
 export interface Context {
   request: Request;
-  /** Where this request's records come from: the bundle, or D1 (src/model/select.ts). */
+  /** Where this request's records come from: the bundle, or D1 (src/model/source.ts). */
   store: Store;
 }
 

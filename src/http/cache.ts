@@ -1,9 +1,5 @@
-import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { edgeHeaders } from './edge-headers.ts';
-import { sha256 } from './persisted.ts';
-import { recordOf } from './request-context.ts';
-import { documentOf, type OperationParams } from './request-guard.ts';
+import { type Exchange, edgeHeaders, rateLimited } from './edge.ts';
 
 // The data changes only with a deploy, so a successful read is good until the next one:
 // browsers keep it a minute, the edge a day (and serves it stale for a week while it
@@ -12,37 +8,16 @@ import { documentOf, type OperationParams } from './request-guard.ts';
 export const cachedControl = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=604800';
 export const uncachedControl = 'no-store';
 
-/** JSON with its object keys sorted, so that equal variables give equal keys. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+const encoder = new TextEncoder();
 
 /**
- * Where a GET's response is kept in caches.default: the operation (a trusted documentId, an
- * APQ hash, or the query text), its name, its variables (keys sorted) and the media type
- * asked for, hashed together. The storage is shared by every isolate of the data centre, so
- * the hash is sha256: no request can be made to collide with another's entry.
+ * Where a read is kept in caches.default: its data version and a hash of what names it. The
+ * storage is shared by every isolate of the data centre, so the hash is sha256: no request
+ * can be made to collide with another's entry.
  */
-export async function sharedKey(
-  params: OperationParams,
-  accept: string | null,
-  version: string,
-): Promise<string> {
-  const hash = await sha256(
-    [
-      documentOf(params),
-      params.operationName ?? '',
-      canonical(params.variables),
-      (accept ?? '').trim().toLowerCase(),
-    ].join('\n'),
-  );
+export async function sharedKey(name: string, version: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(name)));
+  const hash = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `https://cache.newsgraph.internal/${version}/${hash}`;
 }
 
@@ -52,7 +27,7 @@ export async function sharedKey(
  * and a client sends it back only for the URL it came with, so a 53-bit non-cryptographic
  * hash is enough, and costs a fraction of a digest.
  */
-export function etagOf(memoryKey: string, version: string): string {
+function etagOf(memoryKey: string, version: string): string {
   return `"${version}-${cyrb53(memoryKey).toString(36)}"`;
 }
 
@@ -71,7 +46,7 @@ function cyrb53(text: string): number {
 }
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks). */
-export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
     .split(',')
@@ -81,7 +56,7 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 
 /** A successful read's body, read once, its media type and its ETag. */
 export interface Stored {
-  body: Uint8Array<ArrayBuffer>;
+  body: Uint8Array;
   contentType: string;
   etag: string;
   /** The data version it was read from. */
@@ -106,7 +81,7 @@ function validatorHeaders(etag: string, version: string): [string, string][] {
 const headerTemplates = new Map<string, Headers>();
 
 /** Every header a stored read goes out with, as a hit (complete) or as a miss. */
-export function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
+function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
   const name = `${cache}\n${stored.version}\n${stored.contentType}`;
   let template = headerTemplates.get(name);
   if (!template) {
@@ -125,7 +100,7 @@ export function storedHeaders(stored: Stored, cache: 'HIT' | 'MISS'): Headers {
   return headers;
 }
 
-export function notModified(etag: string, version: string): Response {
+function notModified(etag: string, version: string): Response {
   return new Response(null, { status: 304, headers: validatorHeaders(etag, version) });
 }
 
@@ -133,32 +108,8 @@ export function notModified(etag: string, version: string): Response {
 // declarations a dependency pulls in also declare `caches` without it, hence the cast.
 export const sharedCache = () => (caches as unknown as { default: Cache }).default;
 
-/** A stored response for this key, if this data centre has one. */
-export async function lookup(key: string): Promise<Response | undefined> {
-  return sharedCache().match(key);
-}
-
-/**
- * A response Yoga gave, as a stored read when it is a success (a 200 without errors): its
- * body read once, so that this response, the Cache API's copy and the isolate's memory share
- * its bytes instead of teeing the stream. Anything else is marked `no-store` and passed on.
- */
-export async function cacheable(
-  response: Response,
-  etag: string,
-  version: string,
-  succeeded: boolean,
-): Promise<Stored | Response> {
-  const contentType = response.headers.get('content-type');
-  if (response.status !== 200 || !succeeded || !contentType) {
-    response.headers.set('cache-control', uncachedControl);
-    return response;
-  }
-  return { body: new Uint8Array(await response.arrayBuffer()), contentType, etag, version };
-}
-
 /** Stores a cacheable success in this data centre's Cache API. */
-export function share(key: string, stored: Stored): Promise<void> {
+function share(key: string, stored: Stored): Promise<void> {
   return sharedCache().put(
     key,
     new Response(stored.body, { headers: storedHeaders(stored, 'HIT') }),
@@ -180,7 +131,7 @@ const remembered = new LRUCache<string, Remembered>({
   sizeCalculation: (entry) => Math.max(entry.body.byteLength, 1),
 });
 
-export function memoryKey(request: Request): string {
+function memoryKey(request: Request): string {
   return `${request.url}\n${request.headers.get('accept') ?? ''}`;
 }
 
@@ -203,17 +154,68 @@ export function recall(request: Request, version: string): Response | null {
  * timing, and every header a hit carries is a measurable part of its cost (x-cache says
  * where it came from).
  */
-export function remember(key: string, stored: Stored): void {
+function remember(key: string, stored: Stored): void {
   if (remembered.get(key)?.version !== stored.version) remembered.set(key, { ...stored });
 }
 
-/** Records whether the operation succeeded, so that only successes are cached. */
-export function useCacheOutcome(): Plugin {
-  return {
-    onResultProcess({ result, request }) {
-      const record = recordOf(request);
-      if (Array.isArray(result) || !record) return;
-      record.succeeded = !('errors' in result && result.errors?.length);
-    },
-  };
+/** How long producing an answer took, for Server-Timing. */
+export const executionTiming = (started: number) =>
+  `exec;dur=${(performance.now() - started).toFixed(1)}`;
+
+/**
+ * The cache discipline every cacheable GET shares (GraphQL's, the REST twin's, JSON-LD's): a
+ * request the isolate's memory did not answer is answered from its ETag or the Cache API
+ * when it can be (without executing, and without counting against the rate limit), else
+ * produced and, if that succeeded, stored. Every key and ETag carries the data version the
+ * request is answered from, so a new load is never answered from an old one's entries.
+ * `sharedName` names the request in caches.default; `produce` runs it, with the ETag a success
+ * will carry, and gives a success to store or a response to pass on as it is (never stored).
+ */
+export async function cachedGet(
+  exchange: Exchange,
+  sharedName: () => string,
+  produce: (etag: string) => Promise<Stored | Response>,
+): Promise<Response> {
+  const { request, env, ctx } = exchange;
+  const { version } = exchange.source;
+  const key = memoryKey(request);
+  const etag = etagOf(key, version);
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
+    exchange.cache = 'HIT';
+    return notModified(etag, version);
+  }
+  const started = performance.now();
+  const shared = env.CACHE_API === 'on' ? await sharedKey(sharedName(), version) : null;
+  const hit = shared ? await sharedCache().match(shared) : undefined;
+  if (hit) {
+    exchange.cache = 'HIT';
+    const stored = {
+      body: new Uint8Array(await hit.arrayBuffer()),
+      contentType: hit.headers.get('content-type') ?? '',
+      etag,
+      version,
+    };
+    remember(key, stored);
+    const served = new Response(stored.body, hit);
+    served.headers.set(
+      'server-timing',
+      `cache;desc="hit";dur=${(performance.now() - started).toFixed(1)}`,
+    );
+    return served;
+  }
+  const limited = await rateLimited(request, env);
+  if (limited) return limited;
+  exchange.cache = 'MISS';
+  const executed = performance.now();
+  const produced = await produce(etag);
+  if (produced instanceof Response) {
+    produced.headers.set('cache-control', uncachedControl);
+    produced.headers.set('server-timing', executionTiming(executed));
+    return produced;
+  }
+  if (shared) ctx.waitUntil(share(shared, produced));
+  remember(key, produced);
+  const headers = storedHeaders(produced, 'MISS');
+  headers.set('server-timing', executionTiming(executed));
+  return new Response(produced.body, { headers });
 }

@@ -1,20 +1,19 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
+  type GraphQLError,
   getOperationAST,
   Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 import { clientError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
-import { type RequestRecord, recordOf } from './request-context.ts';
 
 /**
  * The most an operation may cost: about three times the costliest example operation the
- * playground ships (test/worker/cost.test.ts keeps the two in step), so that every real
+ * playground ships (test/worker/protection.test.ts keeps the two in step), so that every real
  * front-end query passes with room to grow and a scraper cannot ask for everything at once.
  */
 export const costLimit = 2_300;
@@ -100,48 +99,10 @@ export function operationCost(
   }
 }
 
-/** A D1 store's count of the queries it made, as the `d1` extension; nothing for the bundle. */
-export function queriesOf(record: RequestRecord | undefined): { d1?: { queries: number } } {
-  const queries = record?.store?.queries;
-  return queries === undefined ? {} : { d1: { queries } };
-}
-
-/**
- * Measures each operation before it runs, refuses one over the limit with
- * COST_LIMIT_EXCEEDED, and reports `extensions.cost { requested, limit }` on every response.
- */
-export function useCostLimit(): Plugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue;
-      const requested = measuredCost(
-        args.document,
-        args.operationName,
-        args.variableValues as Record<string, unknown> | undefined,
-        context,
-      );
-      const record = recordOf(context.request);
-      if (record) {
-        record.cost = requested;
-        record.operation =
-          getOperationAST(args.document, args.operationName)?.name?.value ?? undefined;
-      }
-      if (requested !== undefined && requested > costLimit) {
-        setResultAndStopExecution({
-          errors: [
-            clientError(
-              'COST_LIMIT_EXCEEDED',
-              `This operation would cost ${requested}, over the limit of ${costLimit}. Ask for smaller pages or fewer nested lists.`,
-            ),
-          ],
-        });
-      }
-    },
-    onResultProcess({ result, setResult, request }) {
-      if (Array.isArray(result) || !('data' in result || 'errors' in result)) return;
-      const record = recordOf(request);
-      const cost = { requested: record?.cost ?? 0, limit: costLimit };
-      setResult({ ...result, extensions: { ...result.extensions, cost, ...queriesOf(record) } });
-    },
-  };
+/** What refuses an operation over the limit, before it runs: both numbers, and what to do. */
+export function overLimit(requested: number): GraphQLError {
+  return clientError(
+    'COST_LIMIT_EXCEEDED',
+    `This operation would cost ${requested}, over the limit of ${costLimit}. Ask for smaller pages or fewer nested lists.`,
+  );
 }

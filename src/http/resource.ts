@@ -1,16 +1,15 @@
-import { uncachedControl } from './cache.ts';
-import type { DataSource } from './data-source.ts';
-import { run, serverTiming } from './execute.ts';
-import { sha256 } from './persisted.ts';
-import { cachedGet, type ReadEnv } from './read.ts';
-import type { RequestRecord } from './request-context.ts';
-import type { OperationParams } from './request-guard.ts';
-import { errorResponse } from './responses.ts';
+import { schema } from '../schema/index.ts';
+import { cachedGet } from './cache.ts';
+import { type Exchange, errorResponse } from './edge.ts';
+import { runOperation } from './execute.ts';
+import type { OperationParams } from './request.ts';
+import { articleJsonLdOperation } from './rest/json-ld.ts';
+import { type RestTable, restOperation, restTable } from './rest/request.ts';
+import { restRoutes } from './rest/routes.ts';
 
-// A URL that stands for one GraphQL operation (a REST route, an article's JSON-LD): run
-// through the same path as a GraphQL GET (its prepared execution, cost limit, rate limit,
-// error codes and caches), and answered with one value of the result instead of the
-// GraphQL envelope.
+// A URL that stands for one GraphQL operation (a REST route, an article's JSON-LD): run like
+// a GraphQL GET (the same operation pipeline, cost limit, rate limit, error codes and caches)
+// and answered with one value of the result instead of the GraphQL envelope.
 
 /** One operation as a resource: what it runs, and which part of its data is the answer. */
 export interface ResourceOperation {
@@ -22,116 +21,79 @@ export interface ResourceOperation {
   notFound: string;
 }
 
-const encoder = new TextEncoder();
-// Yoga answers an error with the status GraphQL over HTTP gives it for this media type.
-const accept = 'application/graphql-response+json';
+// Built on the first REST request, not at startup: an isolate that only serves GraphQL
+// never pays for it.
+let table: RestTable | undefined;
+const restRouteTable = () => {
+  table ??= restTable(restRoutes(schema));
+  return table;
+};
 
-interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** The GraphQL GET that Yoga runs for a resource: the first time, and for every error. */
-function graphqlRequest(request: Request, params: OperationParams): Request {
-  const url = new URL('/graphql', request.url);
-  if (params.query) url.searchParams.set('query', params.query);
-  if (params.operationName) url.searchParams.set('operationName', params.operationName);
-  if (params.variables) url.searchParams.set('variables', JSON.stringify(params.variables));
-  return new Request(url, { headers: { accept } });
-}
-
-/**
- * GraphQL's errors as a resource's: the same messages and codes, and Yoga's status, or a 400
- * where GraphQL answers 200 with errors (a resolver's, as the page cap is). A store fault is
- * Yoga's 503 already.
- */
-function errorsResponse(
-  status: number,
-  errors: NonNullable<GraphQLBody['errors']>,
-  retryAfter: string | null,
-): Response {
-  const response = Response.json(
-    {
-      errors: errors.map(({ message, extensions }) => ({
-        message,
-        extensions: { code: extensions?.code ?? 'BAD_REQUEST' },
-      })),
-    },
-    { status: Math.max(status, 400) },
+/** Whether a path is a resource's: a REST route's, or an article's JSON-LD. */
+export function isResourcePath(pathname: string): boolean {
+  return (
+    pathname.startsWith('/rest/') ||
+    (pathname.startsWith('/articles/') && pathname.endsWith('.jsonld'))
   );
-  response.headers.set('cache-control', uncachedControl);
-  if (retryAfter) response.headers.set('retry-after', retryAfter);
-  return response;
 }
 
-function pick(data: GraphQLBody['data'], path: readonly string[]): unknown {
+/** The operation a resource's URL names, or the response that refuses it. */
+function operationOf(url: URL): ResourceOperation | Response {
+  const { pathname } = url;
+  if (pathname.startsWith('/rest/')) return restOperation(url, restRouteTable());
+  const slug = pathname.slice('/articles/'.length, -'.jsonld'.length);
+  return articleJsonLdOperation(slug, pathname);
+}
+
+function pick(data: Record<string, unknown> | null | undefined, path: readonly string[]): unknown {
   let value: unknown = data;
   for (const name of path) value = (value as Record<string, unknown> | null)?.[name] ?? null;
   return value;
 }
 
-/** A resource's GET the isolate's memory did not answer. */
-export function readResource(
-  request: Request,
-  env: ReadEnv,
-  ctx: ExecutionContext,
-  record: RequestRecord,
-  source: DataSource,
-  operation: ResourceOperation,
-): Promise<Response> {
-  const { version } = source;
-  const url = new URL(request.url);
+const encoder = new TextEncoder();
+
+/**
+ * `GET /rest/<resource>[/<slug>]`, the REST twin of a root field, and `GET
+ * /articles/<slug>.jsonld`, an article as schema.org JSON-LD: refused for another method,
+ * or for a URL that names nothing.
+ */
+export function resource(exchange: Exchange): Response | Promise<Response> {
+  const { request, url } = exchange;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const response = errorResponse(405, 'METHOD_NOT_ALLOWED', 'The REST routes answer GET only.');
+    response.headers.set('allow', 'GET, HEAD');
+    return response;
+  }
+  const operation = operationOf(url);
+  if (operation instanceof Response) return operation;
   return cachedGet(
-    request,
-    env,
-    ctx,
-    record,
-    version,
-    async () =>
-      `https://cache.newsgraph.internal/${version}/resource/${await sha256(
-        `${url.pathname}${url.search}\n${operation.contentType}`,
-      )}`,
+    exchange,
+    () => `${url.pathname}${url.search}\n${operation.contentType}`,
     async (etag) => {
-      const executed = performance.now();
-      const answer = await run(
-        request,
+      const context = { request, store: exchange.source.store() };
+      // The strict media type: an error's status is its own, never a 200 with errors.
+      const answer = await runOperation(
         operation.params,
-        record,
-        source,
-        () => graphqlRequest(request, operation.params),
-        false,
+        context,
+        'application/graphql-response+json',
+        'GET',
       );
-      const status = answer instanceof Response ? answer.status : 200;
-      let body: GraphQLBody;
-      if (answer instanceof Response) {
-        try {
-          body = JSON.parse(await answer.text());
-        } catch {
-          return errorResponse(Math.max(status, 400), 'BAD_REQUEST', 'The request failed.');
-        }
-      } else {
-        // A prepared success: its data as it is, never serialized and parsed again.
-        body = { data: answer.data };
+      exchange.ran = answer.ran;
+      if (answer.errors) {
+        // GraphQL's errors as a resource's: the same messages and codes, and their status, or
+        // a 400 where GraphQL answers 200 with errors (a resolver's, as the page cap is).
+        const errors = answer.errors.map(({ message, extensions }) => ({
+          message,
+          extensions: { code: extensions?.code ?? 'BAD_REQUEST' },
+        }));
+        return Response.json({ errors }, { status: Math.max(answer.status, 400) });
       }
-      if (body.errors?.length) {
-        const retryAfter = answer instanceof Response ? answer.headers.get('retry-after') : null;
-        return errorsResponse(status, body.errors, retryAfter);
-      }
-      const value = pick(body.data, operation.path);
-      if (value === null) {
-        const response = errorResponse(404, 'NOT_FOUND', operation.notFound);
-        response.headers.set('cache-control', uncachedControl);
-        return response;
-      }
-      return {
-        stored: {
-          body: encoder.encode(JSON.stringify(value)),
-          contentType: operation.contentType,
-          etag,
-          version,
-        },
-        timing: serverTiming(executed, answer),
-      };
+      const value = pick(answer.data, operation.path);
+      if (value === null) return errorResponse(404, 'NOT_FOUND', operation.notFound);
+      const body = encoder.encode(JSON.stringify(value));
+      const { version } = exchange.source;
+      return { body, contentType: operation.contentType, etag, version };
     },
   );
 }

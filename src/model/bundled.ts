@@ -8,6 +8,7 @@ import {
   type RecordTypes,
   spanText,
 } from './corpus.ts';
+import { highlights } from './highlights.ts';
 import { wholeList } from './list.ts';
 import {
   listActors,
@@ -17,7 +18,7 @@ import {
   listStatements,
 } from './queries.ts';
 import { reverseRelations } from './relations.ts';
-import { highlights, search } from './search.ts';
+import { bundledText, search } from './search.ts';
 import type { Store } from './store.ts';
 import type { Index } from './types.ts';
 
@@ -47,9 +48,12 @@ export const bundledStore: Store = {
   meetings: listMeetings,
   draftClauses: listDraftClauses,
   search: (query, scope) => wholeList(search(query, scope)),
-  highlights,
+  highlights: (hit) => highlights(hit, bundledText),
   excerpts: (record) => record.excerpts as never,
   articleText: (article) => article.text,
   paragraphs: (article) => article.paragraphs,
   spanText,
 };
+
+// The bundle's version is the content hash of its data.
+export { dataVersion } from './corpus.ts';

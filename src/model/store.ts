@@ -1,4 +1,5 @@
 import type { NodeType, RecordTypes } from './corpus.ts';
+import type { SearchHit } from './highlights.ts';
 import type { ListView } from './list.ts';
 import type {
   ActorFilter,
@@ -9,7 +10,6 @@ import type {
   StatementFilter,
 } from './queries.ts';
 import type { OwnerType, RelationOf, TargetOf } from './relations.ts';
-import type { SearchHit } from './search.ts';
 import type { SearchScope } from './search-options.ts';
 import type {
   ActorData,

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { dayRange } from '../model/archive-order.ts';
 import { searchOrders } from '../model/enums.ts';
-import type { SearchHit } from '../model/search.ts';
+import type { SearchHit } from '../model/highlights.ts';
 import type { SearchableType, SearchScope } from '../model/search-options.ts';
 import type { Store } from '../model/store.ts';
 import { badUserInput } from './errors.ts';

@@ -85,6 +85,40 @@ function post(db: D1Database | undefined, query: string, variables?: object): Pr
   return worker.fetch(request as never, { ...env, DB: db } as typeof env, ctx);
 }
 
+/**
+ * A database that records each statement run against it (its `first`, `all`, `run` or `raw`,
+ * and each statement of a batch), whatever the statement's answer.
+ */
+function counted(database: D1Database): { db: D1Database; calls: () => string[] } {
+  const log: string[] = [];
+  const statement = (prepared: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(prepared, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (name === 'bind') {
+          return (...params: unknown[]) => statement(target.bind(...params));
+        }
+        if (['first', 'all', 'run', 'raw'].includes(String(name))) log.push(String(name));
+        return value.bind(target);
+      },
+    });
+  const db = new Proxy(database, {
+    get(target, name) {
+      if (name === 'prepare') return (sql: string) => statement(target.prepare(sql));
+      if (name === 'batch') {
+        return (statements: D1PreparedStatement[]) => {
+          for (const _ of statements) log.push('batch');
+          return target.batch(statements);
+        };
+      }
+      const value = Reflect.get(target, name, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db, calls: () => [...log] };
+}
+
 /** An operation's data and status, from D1 or from the bundle. */
 async function answer(db: D1Database | undefined, query: string, variables?: object) {
   const res = await post(db, query, variables);
@@ -240,6 +274,45 @@ d1('a D1 fault', () => {
     };
     expect(body.errors[0]?.extensions.code).toBe('STORE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/SELECT|no such table/i);
+  });
+
+  it('is met once: a failing operation sends one query after the version, and answers one 503', async () => {
+    const spare = env.SPARE_DB as D1Database;
+    await spare.batch([
+      spare.prepare('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)'),
+      spare.prepare("INSERT OR REPLACE INTO meta VALUES ('version', 'broken')"),
+    ]);
+    // Three levels, each a query on a working database; asked there first, so that the
+    // document is one the isolate knows.
+    const query =
+      '{ actor(slug: "sergei-markov") { name statements(first: 3) { nodes { text topics { name } } } } }';
+    expect((await answer(env.DB, query)).status).toBe(200);
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+    for (const init of [
+      { method: 'POST', body: JSON.stringify({ query }) },
+      { method: 'GET', path: `?query=${encodeURIComponent(query)}` },
+    ]) {
+      const { db, calls } = counted(spare);
+      const res = await worker.fetch(
+        new Request(`${origin}/graphql${init.path ?? ''}`, {
+          method: init.method,
+          headers: { 'content-type': 'application/json' },
+          body: init.body,
+        }) as never,
+        { ...env, DB: db } as typeof env,
+        ctx,
+      );
+      expect(res.status, init.method).toBe(503);
+      const body = (await res.json()) as {
+        data?: unknown;
+        errors: { extensions: { code: string } }[];
+      };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['STORE_UNAVAILABLE']);
+      expect(body.data).toBeUndefined();
+      // The version (read on every request here: DATA_VERSION_TTL is 0), then the actor's
+      // query, which fails: nothing is asked again, and no later level is asked at all.
+      expect(calls(), init.method).toEqual(['first', 'all']);
+    }
   });
 
   it('met by a REST route or the JSON-LD answers 503 too', async () => {

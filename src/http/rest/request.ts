@@ -1,8 +1,8 @@
 import { type GraphQLInputType, getNullableType, isListType, isScalarType } from 'graphql';
 import { restBase } from '../../model/resource-path.ts';
-import type { OperationParams } from '../request-guard.ts';
+import { errorResponse } from '../edge.ts';
+import type { OperationParams } from '../request.ts';
 import type { ResourceOperation } from '../resource.ts';
-import { errorResponse } from '../responses.ts';
 import type { RestParam, RestRoute } from './routes.ts';
 
 // A REST URL read as the operation its route runs: the path names the route (and the slug),

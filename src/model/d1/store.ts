@@ -10,8 +10,7 @@ import type {
   MeetingFilter,
   StatementFilter,
 } from '../queries.ts';
-import type { SearchHit } from '../search.ts';
-import { highlights } from '../search.ts';
+import { highlights, type SearchHit } from '../highlights.ts';
 import type { SearchScope } from '../search-options.ts';
 import type { LazyList, Page, Store } from '../store.ts';
 import type { ArticleData, ExcerptData, Index, ParagraphData, PartialDateData } from '../types.ts';
