@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { NodeType, RecordTypes } from '../corpus.ts';
 import type { ParagraphKind } from '../enums.ts';
+import { highlights, type SearchHit } from '../highlights.ts';
 import { paragraphsOf } from '../packed.ts';
 import type {
   ActorFilter,
@@ -10,7 +11,6 @@ import type {
   MeetingFilter,
   StatementFilter,
 } from '../queries.ts';
-import { highlights, type SearchHit } from '../highlights.ts';
 import type { SearchScope } from '../search-options.ts';
 import type { LazyList, Page, Store } from '../store.ts';
 import type { ArticleData, ExcerptData, Index, ParagraphData, PartialDateData } from '../types.ts';
@@ -32,6 +32,8 @@ type Row = { type: TypeName; body: string };
 type AnyRecord = RecordTypes[TypeName];
 /** A span as D1 gives it: with its words, sliced by SQLite from the article's text. */
 type Span = Pick<ExcerptData, 'article' | 'start' | 'end'> & { text?: string };
+/** A record's excerpt as D1 reads it: always with its words. */
+type Excerpt = ExcerptData & { text: string };
 
 /** A partial date from its ISO text (`2025`, `2025-05`, `2025-05-16`) and its words. */
 function partialDate(iso: string | null, text: string | null): PartialDateData | null {
@@ -59,9 +61,37 @@ function parse(type: TypeName, body: string): AnyRecord {
 }
 
 const idOf = (record: object) => (record as { id: number }).id;
-const key = (type: string, value: string | number) => `${type}\u0000${value}`;
-const splitKey = (k: string) => k.split('\u0000') as [TypeName, string];
-const typesIn = (keys: readonly string[]) => [...new Set(keys.map((k) => splitKey(k)[0]))];
+
+/** A record by its table's id. */
+interface RecordKey {
+  type: TypeName;
+  id: number;
+}
+/** What one row of `cellsOf` reads: a record's body ('r'), or its spans ('s'). */
+interface CellKey extends RecordKey {
+  kind: 'r' | 's';
+}
+interface SlugKey {
+  type: NodeType;
+  slug: string;
+}
+/** A list (`Actor.meetings`) of one owner. */
+interface ListKey {
+  list: string;
+  owner: number;
+}
+type SpanKey = Pick<ExcerptData, 'article' | 'start' | 'end'>;
+interface ArticleWords {
+  text: string;
+  paragraphs: ParagraphData[];
+}
+
+const recordKey = (k: RecordKey) => `${k.type}\u0000${k.id}`;
+const cellKey = (k: CellKey) => `${k.kind}\u0000${k.type}\u0000${k.id}`;
+const slugKey = (k: SlugKey) => `${k.type}\u0000${k.slug}`;
+const listKey = (k: ListKey) => `${k.list}\u0000${k.owner}`;
+const spanKey = (k: SpanKey) => JSON.stringify([k.article, k.start, k.end]);
+const pageKey = (k: PageKey) => `${k.list}\n${k.owner}\n${k.offset}\n${k.limit}`;
 
 // A record's spans, its newest article's first, each with its words (null where the article
 // holds a character outside the BMP: migrations/0007's article_text.wide).
@@ -188,70 +218,103 @@ export class D1Store implements Store {
     return this.db.queries ?? 0;
   }
 
-  private readonly cells = new DataLoader<string, AnyRecord | Span[] | null>(async (keys) => {
-    const cells = keys.map((k) => k.split('\u0000') as ['r' | 's', TypeName, string]);
-    const rows = await this.db.all<{ body: string | null }>(
-      cellsOf([...new Set(cells.filter(([kind]) => kind === 'r').map(([, type]) => type))]),
-      [JSON.stringify(cells.map(([kind, type, id]) => [kind, type, Number(id)]))],
-    );
-    return Promise.all(
-      cells.map(async ([kind, type], i) => {
-        const body = rows[i]?.body ?? null;
-        if (kind === 'r') return body === null ? null : parse(type, body);
-        const list = JSON.parse(body ?? '[]') as [number, number, number, number, string | null][];
-        return Promise.all(
-          list.map(async ([article, paragraph, start, end, words]) => ({
-            article,
-            paragraph,
-            start,
-            end,
-            text: words ?? (await this.texts.load(article)).text.slice(start, end),
-          })),
-        );
-      }),
-    );
-  });
-
-  private readonly slugs = new DataLoader<string, AnyRecord | null>(async (keys) => {
-    const rows = await this.db.all<Row>(bySlugs(typesIn(keys)), [
-      JSON.stringify(keys.map(splitKey)),
-    ]);
-    return rows.map((r) => (r.body === null ? null : this.remember(r.type, r.body)));
-  });
-
-  private readonly words = new DataLoader<string, string>(async (keys) => {
-    const rows = await this.db.all<{ k: string; wide: number; words: string }>(wordsOf, [
-      `[${keys.join(',')}]`,
-    ]);
-    const found = new Map(rows.map((r) => [r.k, r]));
-    return keys.map((k) => {
-      const row = found.get(k);
-      if (!row) return '';
-      if (!row.wide) return row.words;
-      const [, start, end] = JSON.parse(k) as [number, number, number];
-      return row.words.slice(start, end);
-    });
-  });
-
-  private readonly texts = new DataLoader<number, { text: string; paragraphs: ParagraphData[] }>(
-    async (ids) => {
-      const rows = await this.db.all<{ id: number; text: string; kinds: string }>(textsOf, [
-        JSON.stringify(ids),
+  /**
+   * The JSON of records and of records' spans, one statement for all that a level of a
+   * selection asks of either (clauses, who opposes each, and their excerpts), a row a key.
+   * `records` and `spans` read through it, each keeping what it parsed.
+   */
+  private readonly cells = new DataLoader<CellKey, string | null, string>(
+    async (keys) => {
+      const types = [...new Set(keys.filter((k) => k.kind === 'r').map((k) => k.type))];
+      const rows = await this.db.all<{ body: string | null }>(cellsOf(types), [
+        JSON.stringify(keys.map((k) => [k.kind, k.type, k.id])),
       ]);
-      const found = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => {
-        const row = found.get(id);
-        const text = row?.text ?? '';
-        const kinds = JSON.parse(row?.kinds ?? '{}') as Record<string, ParagraphKind>;
-        // Each paragraph carries its words, so that Paragraph.text costs no query.
-        const paragraphs = paragraphsOf(id, text, kinds).map((p) => ({
-          ...p,
-          text: text.slice(p.start, p.end),
-        }));
-        return { text, paragraphs };
+      return keys.map((_, i) => rows[i]?.body ?? null);
+    },
+    { cacheKeyFn: cellKey },
+  );
+
+  private readonly records = new DataLoader<RecordKey, AnyRecord | null, string>(
+    async (keys) => {
+      const bodies = await this.cells.loadMany(keys.map((k) => ({ ...k, kind: 'r' as const })));
+      return bodies.map((body, i) =>
+        body instanceof Error || body === null ? body : parse((keys[i] as RecordKey).type, body),
+      );
+    },
+    { cacheKeyFn: recordKey },
+  );
+
+  private readonly spans = new DataLoader<RecordKey, Excerpt[], string>(
+    async (keys) => {
+      const bodies = await this.cells.loadMany(keys.map((k) => ({ ...k, kind: 's' as const })));
+      return Promise.all(
+        bodies.map(async (body) => {
+          if (body instanceof Error) return body;
+          const list = JSON.parse(body ?? '[]') as [
+            number,
+            number,
+            number,
+            number,
+            string | null,
+          ][];
+          return Promise.all(
+            list.map(async ([article, paragraph, start, end, words]) => ({
+              article,
+              paragraph,
+              start,
+              end,
+              text: words ?? (await this.texts.load(article)).text.slice(start, end),
+            })),
+          );
+        }),
+      );
+    },
+    { cacheKeyFn: recordKey },
+  );
+
+  private readonly slugs = new DataLoader<SlugKey, AnyRecord | null, string>(
+    async (keys) => {
+      const types = [...new Set(keys.map((k) => k.type))];
+      const rows = await this.db.all<Row>(bySlugs(types), [
+        JSON.stringify(keys.map((k) => [k.type, k.slug])),
+      ]);
+      return rows.map((r) => (r.body === null ? null : this.remember(r.type, r.body)));
+    },
+    { cacheKeyFn: slugKey },
+  );
+
+  private readonly words = new DataLoader<SpanKey, string, string>(
+    async (keys) => {
+      const rows = await this.db.all<{ k: string; wide: number; words: string }>(wordsOf, [
+        JSON.stringify(keys.map((k) => [k.article, k.start, k.end])),
+      ]);
+      const found = new Map(rows.map((r) => [r.k, r]));
+      return keys.map((k) => {
+        const row = found.get(spanKey(k));
+        if (!row) return '';
+        return row.wide ? row.words.slice(k.start, k.end) : row.words;
       });
     },
+    { cacheKeyFn: spanKey },
   );
+
+  private readonly texts = new DataLoader<number, ArticleWords>(async (ids) => {
+    const rows = await this.db.all<{ id: number; text: string; kinds: string }>(textsOf, [
+      JSON.stringify(ids),
+    ]);
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = found.get(id);
+      const text = row?.text ?? '';
+      const kinds = JSON.parse(row?.kinds ?? '{}') as Record<string, ParagraphKind>;
+      // Each paragraph carries its words, so that Paragraph.text costs no query.
+      const paragraphs = paragraphsOf(id, text, kinds).map((p) => ({
+        ...p,
+        text: text.slice(p.start, p.end),
+      }));
+      return { text, paragraphs };
+    });
+  });
 
   private readonly pages = new DataLoader<PageKey, Page<AnyRecord>, string>(
     async (keys) => {
@@ -279,45 +342,41 @@ export class D1Store implements Store {
             byOwner.set(row.owner as number, page);
           }
           for (const k of group) {
-            answers.set(this.pageKey(k), byOwner.get(k.owner) ?? { items: [], total: 0 });
+            answers.set(pageKey(k), byOwner.get(k.owner) ?? { items: [], total: 0 });
           }
         }),
       );
-      return keys.map((k) => answers.get(this.pageKey(k)) as Page<AnyRecord>);
+      return keys.map((k) => answers.get(pageKey(k)) as Page<AnyRecord>);
     },
-    { cacheKeyFn: (k) => this.pageKey(k) },
+    { cacheKeyFn: pageKey },
   );
 
-  private readonly wholes = new DataLoader<string, AnyRecord[]>(async (keys) => {
-    const groups = new Map<string, number[]>();
-    for (const k of keys) {
-      const [list, owner] = splitKey(k);
-      groups.set(list, [...(groups.get(list) ?? []), Number(owner)]);
-    }
-    const answers = new Map<string, AnyRecord[]>();
-    await Promise.all(
-      [...groups].map(async ([list, owners]) => {
-        const type = (lists[list] as ListSource).type;
-        const rows = await this.db.all<{ owner: number; body: string }>(wholesSql(list), [
-          JSON.stringify(owners),
-        ]);
-        for (const row of rows) {
-          const k = key(list, row.owner);
-          answers.set(k, [...(answers.get(k) ?? []), this.remember(type, row.body)]);
-        }
-      }),
-    );
-    return keys.map((k) => answers.get(k) ?? []);
-  });
-
-  private pageKey(k: PageKey): string {
-    return `${k.list}\n${k.owner}\n${k.offset}\n${k.limit}`;
-  }
+  private readonly wholes = new DataLoader<ListKey, AnyRecord[], string>(
+    async (keys) => {
+      const groups = new Map<string, number[]>();
+      for (const { list, owner } of keys) groups.set(list, [...(groups.get(list) ?? []), owner]);
+      const answers = new Map<string, AnyRecord[]>();
+      await Promise.all(
+        [...groups].map(async ([list, owners]) => {
+          const type = (lists[list] as ListSource).type;
+          const rows = await this.db.all<{ owner: number; body: string }>(wholesSql(list), [
+            JSON.stringify(owners),
+          ]);
+          for (const row of rows) {
+            const k = listKey({ list, owner: row.owner });
+            answers.set(k, [...(answers.get(k) ?? []), this.remember(type, row.body)]);
+          }
+        }),
+      );
+      return keys.map((k) => answers.get(listKey(k)) ?? []);
+    },
+    { cacheKeyFn: listKey },
+  );
 
   /** A record read as part of a list, kept so that a later lookup of it costs no query. */
   private remember(type: TypeName, body: string): AnyRecord {
     const record = parse(type, body);
-    this.cells.prime(`r\u0000${key(type, idOf(record))}`, record);
+    this.records.prime({ type, id: idOf(record) }, record);
     return record;
   }
 
@@ -326,11 +385,11 @@ export class D1Store implements Store {
   }
 
   bySlug<T extends NodeType>(type: T, slug: string): Promise<RecordTypes[T] | null> {
-    return this.slugs.load(key(type, slug)) as Promise<RecordTypes[T] | null>;
+    return this.slugs.load({ type, slug }) as Promise<RecordTypes[T] | null>;
   }
 
   async at<T extends TypeName>(type: T, ref: Index): Promise<RecordTypes[T]> {
-    const record = (await this.cells.load(`r\u0000${key(type, ref)}`)) as AnyRecord | null;
+    const record = await this.records.load({ type, id: ref });
     if (!record) throw new Error(`${type} ${ref} is referenced but not stored`);
     return record as RecordTypes[T];
   }
@@ -358,7 +417,7 @@ export class D1Store implements Store {
   }
 
   relatedAll(type: string, record: object, field: string): Promise<never[]> {
-    return this.wholes.load(key(`${type}.${field}`, idOf(record))) as Promise<never[]>;
+    return this.wholes.load({ list: `${type}.${field}`, owner: idOf(record) }) as Promise<never[]>;
   }
 
   listAll<T extends TypeName>(type: T): LazyList<RecordTypes[T]> {
@@ -433,14 +492,14 @@ export class D1Store implements Store {
     });
   }
 
-  excerpts(record: object): Promise<ExcerptData[]> {
-    const { typename, id } = record as { typename: string; id: number };
-    return this.cells.load(`s\u0000${key(typename, id)}`) as Promise<ExcerptData[]>;
+  excerpts(record: object): Promise<Excerpt[]> {
+    const { typename, id } = record as { typename: TypeName; id: number };
+    return this.spans.load({ type: typename, id });
   }
 
   /** Highlights are found in a hit's excerpts, read when they are asked for. */
   async highlights(hit: SearchHit): Promise<ExcerptData[]> {
-    const excerpts = (await this.excerpts(hit.record)) as Span[];
+    const excerpts = await this.excerpts(hit.record);
     hit = { ...hit, record: { ...hit.record, excerpts } as SearchHit['record'] };
     const around = (article: Index, start: number, end: number) =>
       excerpts.find((e) => e.article === article && start >= e.start && end <= e.end);
@@ -470,6 +529,6 @@ export class D1Store implements Store {
   }
 
   spanText(span: Span): string | Promise<string> {
-    return span.text ?? this.words.load(JSON.stringify([span.article, span.start, span.end]));
+    return span.text ?? this.words.load(span);
   }
 }
