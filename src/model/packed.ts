@@ -1,8 +1,8 @@
 // The corpus as the bundle carries it. The compiled records repeat their key names, spell
 // every excerpt as an object and carry what the rest of the record already implies (a type
-// name per record, paragraphs and slug tables); at 1,000 articles that was most of a 90 MiB
-// bundle. Here each table is its column names once and a row of values per record, an
-// excerpt is three numbers, and what can be derived is derived when the isolate loads it.
+// name per record, paragraphs and slug tables): most of a large archive's bundle. Here each
+// table is its column names once and a row of values per record, an excerpt is three
+// numbers, and what can be derived is derived when the isolate loads it.
 // `unpack(pack(corpus))` equals `corpus`: pack refuses a corpus for which it would not, and
 // the data tests compare the two.
 

@@ -30,10 +30,10 @@ function targetOf(result: SearchResult): [SearchableType, Index, number] {
 }
 
 // Ranking is what a search costs, and it grows with the matches: MiniSearch scores and sorts
-// every one before a page is cut (about 18 ms of CPU for the 8,000 matches of a search over
-// 1,000 synthetic articles). So a ranking is kept, per isolate, for the next page of the same
-// search and for the same search asked with another selection; bounded by the results held,
-// least recently used out. The data changes only with a deploy, which starts new isolates.
+// every one before a page is cut (BENCHMARKS.md, the scale run). So a ranking is kept, per
+// isolate, for the next page of the same search and for the same search asked with another
+// selection; bounded by the results held, least recently used out. The data changes only with
+// a deploy, which starts new isolates.
 const rankings = new LRUCache<string, SearchResult[]>({
   max: 256,
   maxSize: 50_000,

@@ -23,11 +23,13 @@ builder.queryType({
 type IdResolver = GraphQLFieldResolver<unknown, unknown>;
 
 /**
- * Pothos's relay plugin resolves every node's `id` through an async function, so any object
- * with an ID made graphql-js wait on a promise and assemble every object above it with
- * Promise.all: a page of 100 statements was over 200 promises, for values known at once. The
- * ID is the node's own `id.resolve` (its slug) encoded as the plugin encodes it, so it is
- * given here synchronously, the plugin's options being where Pothos keeps that resolver.
+ * The one place this code reaches into Pothos, for speed: its relay plugin resolves every
+ * node's `id` through an async function, so every object with an ID is a promise to
+ * graphql-js, which then assembles every object above it with Promise.all (BENCHMARKS.md
+ * measures what this saves on a page). Each node's ID is its own `id.resolve` (its slug),
+ * read from the type's options where the plugin keeps it, encoded as the plugin encodes it,
+ * and given synchronously; test/worker/node.test.ts checks that no promise comes back and
+ * that the IDs are Pothos's.
  */
 function resolveIdsSynchronously(built: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(built.getTypeMap())) {
