@@ -30,7 +30,7 @@ const search = `query Search($q: String! = "ceasefire talks") {
 // A search never asked before, so its ranking is not remembered: the extra word matches
 // nothing (no indexed word starts with "zq", and under six letters it is not matched for
 // typos), so every answer is the same; and in a variable, as a front end sends it, so the
-// document stays prepared.
+// document is one the isolate has parsed, validated and priced already.
 const newSearch = { q: `ceasefire talks zq${uniqueMarker}` };
 const node = `query Node {
   node(id: "U3RhdGVtZW50OmxhdnJvdi1pbnRyaWd1ZQ==") { id ... on Statement { text speaker { name } excerpt { start end text } } }

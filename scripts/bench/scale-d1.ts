@@ -355,7 +355,7 @@ async function operationsOf(served: Served, loaded: Loaded, words: Words): Promi
   const from = `${year}-${String(month).padStart(2, '0')}-01`;
   const to = `${year}-${String(month).padStart(2, '0')}-28`;
   return [
-    // The floor: Yoga with no query, then one query that finds no row. What one D1 query
+    // The floor: the API with no query, then one query that finds no row. What one D1 query
     // costs the workerd process here (local D1's SQLite and its RPC included) is their gap.
     post('no query', '{ __typename }'),
     post('one query, no row', '{ actor(slug: "no-such-actor") { name } }'),
