@@ -54,6 +54,10 @@ export async function namedDocument(params: OperationParams): Promise<Named | Gr
     }
     if (!registered.has(apq)) registered.set(apq, query);
   }
+  // Both would leave which document runs to the server's choice: the client says one.
+  if (query && typeof params.documentId === 'string') {
+    return clientError('BAD_REQUEST', 'Send a query or a documentId, not both.');
+  }
   if (query) return { query };
   const id = params.documentId ?? apq;
   if (typeof id !== 'string') {

@@ -29,6 +29,20 @@ describe('trusted documents', () => {
     }
   });
 
+  it('refuses a request that sends both a query and a documentId, by GET or POST', async () => {
+    const hash = await sha256(exampleOperations.DraftAgreementClauses as string);
+    const { res, body } = await get({ documentId: hash, query: '{ __typename }' });
+    expect(res.status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const posted = await request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ documentId: hash, query: '{ __typename }' }),
+    });
+    expect(posted.status).toBe(400);
+    expect(((await posted.json()) as Body).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
   it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND', async () => {
     const { res, body } = await get({ documentId: 'f'.repeat(64) });
     expect(res.status).toBe(404);
