@@ -1,5 +1,6 @@
 import { env as bound } from 'cloudflare:workers';
-import { type DataSource, dataSource, preloadBundle, StoreUnavailable } from '../model/source.ts';
+import { type DataSource, dataSource, preloadBundle } from '../model/source.ts';
+import { StoreUnavailable } from '../model/store.ts';
 
 /** The Worker's bindings (wrangler.toml). */
 export interface Env {

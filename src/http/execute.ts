@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../builder.ts';
-import { StoreUnavailable } from '../model/source.ts';
+import { StoreUnavailable } from '../model/store.ts';
 import { clientError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
 import { costLimit, measuredCost, overLimit } from './cost.ts';

@@ -1,9 +1,6 @@
-import { type Db, StoreUnavailable } from './d1/db.ts';
+import type { Db } from './d1/db.ts';
 import { D1Store } from './d1/store.ts';
-import type { Store } from './store.ts';
-
-// What a source throws when its store cannot answer.
-export { StoreUnavailable };
+import { type Store, StoreUnavailable } from './store.ts';
 
 /** Where a request's data comes from: its version (ETags, cache keys) and a store for it. */
 export interface DataSource {

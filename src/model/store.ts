@@ -98,10 +98,13 @@ export interface Store {
   readonly queries?: number;
 }
 
-/** `fn` of a value, or of what a promise resolves to: synchronous stays synchronous. */
-export function then<T, U>(
-  value: MaybePromise<T>,
-  fn: (value: T) => MaybePromise<U>,
-): MaybePromise<U> {
-  return value instanceof Promise ? value.then(fn) : fn(value);
+/**
+ * The store could not answer: its database failed or did not answer in time. It carries
+ * nothing of the cause (no SQL, no driver message); the edge answers it with 503.
+ */
+export class StoreUnavailable extends Error {
+  constructor() {
+    super('The data store is unavailable; try again shortly.');
+    this.name = 'StoreUnavailable';
+  }
 }
