@@ -19,6 +19,7 @@ import type {
   StatementData,
   TopicData,
 } from '../../src/model/types.ts';
+import { quotationsOf } from '../draft/quotations.ts';
 import { didYouMean, firstDifference } from './hints.ts';
 import { excerptOrigin, type LoadedCorpus, type Sourced, type SourcedArticle } from './load.ts';
 import type { Place, Problems } from './problems.ts';
@@ -352,7 +353,8 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   });
 
   // A refused statement may be a quotation's: its own problem says so.
-  if (!problems.refusedAny('Statement')) checkQuotations(loaded.articles, statements, problems);
+  if (!problems.refusedAny('Statement'))
+    checkQuotations(loaded.articles, paragraphs, statements, problems);
   // The reverse relations below index by the references: stop here unless all resolved.
   problems.throwIfAny();
 
@@ -423,35 +425,32 @@ export function compileCorpus(loaded: LoadedCorpus, problems: Problems): Compile
   };
 }
 
-/** The spans inside quotation marks, curly or straight, as [start, end) of the words. */
-export function quotationsIn(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(/[“"]([^“”"\n]+)[”"]/g)].map((m) => {
-    const start = (m.index ?? 0) + 1;
-    return { start, end: start + (m[1] ?? '').length };
-  });
-}
-
 /**
- * The quotations of `text` that none of `quoted` (a DIRECT_QUOTE's spans) covers. A comma or
- * full stop inside the closing mark belongs to the sentence, not the quote.
+ * The quotations of `text` (read as article:draft reads them, scripts/draft/quotations.ts)
+ * that none of `quoted` (a DIRECT_QUOTE's spans) covers. A comma or full stop inside the
+ * closing mark belongs to the sentence, not the quote: an excerpt may hold it or not.
  */
 export function uncoveredQuotations(
   text: string,
+  paragraphs: readonly { start: number; end: number }[],
   quoted: readonly { start: number; end: number }[],
 ): { start: number; end: number; words: string }[] {
-  return quotationsIn(text)
-    .map((q) => ({ ...q, words: text.slice(q.start, q.end) }))
-    .filter((q) => {
-      const core = q.words.replace(/[\s,.;:]+$/, '');
-      return !quoted.some(
-        (e) => e.start === q.start && (e.end === q.end || e.end === q.start + core.length),
-      );
-    });
+  return quotationsOf(text, paragraphs)
+    .flatMap((q) => q.parts)
+    .filter(
+      (q) =>
+        !quoted.some(
+          (e) =>
+            e.start === q.start && e.end >= q.end && /^[\s,.;:]*$/.test(text.slice(q.end, e.end)),
+        ),
+    )
+    .map((q) => ({ ...q, words: text.slice(q.start, q.end) }));
 }
 
 /** Every quotation in an article must be a DIRECT_QUOTE statement's excerpt. */
 function checkQuotations(
   articles: SourcedArticle[],
+  paragraphs: readonly ParagraphData[][],
   statements: StatementData[],
   problems: Problems,
 ) {
@@ -466,7 +465,11 @@ function checkQuotations(
     }
   }
   articles.forEach((article, index) => {
-    for (const q of uncoveredQuotations(article.text, quotedByArticle.get(index) ?? [])) {
+    for (const q of uncoveredQuotations(
+      article.text,
+      paragraphs[index] ?? [],
+      quotedByArticle.get(index) ?? [],
+    )) {
       problems.add(
         article.place,
         `the quotation ${JSON.stringify(q.words)} at [${q.start}, ${q.end}) is not the excerpt of any DIRECT_QUOTE statement`,

@@ -60,7 +60,11 @@ export function annotationReport(loaded: LoadedCorpus): ArticleReport[] {
     const paragraphs = article.paragraphs
       .filter((p) => !spans.some((s) => s.start < p.end && s.end > p.start))
       .map((p) => ({ index: p.index, kind: p.kind, text: article.text.slice(p.start, p.end) }));
-    const quotations = uncoveredQuotations(article.text, quoted.get(slug) ?? []).map((q) => ({
+    const quotations = uncoveredQuotations(
+      article.text,
+      article.paragraphs,
+      quoted.get(slug) ?? [],
+    ).map((q) => ({
       ...q,
       paragraph: paragraphOf(article.paragraphs, q.start),
     }));
