@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus } from './data/build.ts';
 import { DataError } from './data/problems.ts';
 import { annotationReport } from './data/report.ts';
-import { draftArticle } from './draft/draft.ts';
-import { loadForDraft } from './draft/evaluate.ts';
+import { draftArticle, loadForDraft } from './draft/draft.ts';
 import { writeDrafts } from './draft/write.ts';
 
 // npm run article:draft -- data/articles/<slug> [--dry-run] [--report]

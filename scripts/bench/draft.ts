@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { draftArticle } from '../draft/draft.ts';
-import { evaluate, loadForDraft, type Score } from '../draft/evaluate.ts';
+import { draftArticle, loadForDraft } from '../draft/draft.ts';
+import { evaluate, type Score } from '../draft/evaluate.ts';
 import { median, spread } from './stats.ts';
 
 // npm run bench:draft [-- --rounds 5]

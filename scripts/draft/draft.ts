@@ -1,6 +1,7 @@
 import type { ActorKind, StatementKind } from '../../src/model/enums.ts';
-import type { LoadedCorpus } from '../data/load.ts';
-import { articleText } from '../data/locate.ts';
+import { type LoadedCorpus, loadCorpus } from '../data/load.ts';
+import { articleText, locateExcerpts } from '../data/locate.ts';
+import { Problems } from '../data/problems.ts';
 import type { ExcerptRecord } from '../data/records.ts';
 import { attribute } from './attribute.ts';
 import { citations } from './citations.ts';
@@ -80,6 +81,17 @@ const unattributed: Named = {
   actorKind: 'GROUP',
   found: "a stand-in for speakers not found: set those statements' speakers, then delete it",
 };
+
+/** Loads `roots` as the drafter does: tolerant of a failing build, excerpts located. */
+export function loadForDraft(roots: readonly string[]): {
+  loaded: LoadedCorpus;
+  problems: Problems;
+} {
+  const problems = new Problems();
+  const loaded = loadCorpus(roots, problems, { partial: true });
+  locateExcerpts(loaded, problems);
+  return { loaded, problems };
+}
 
 /**
  * The drafts for article `slug` of `loaded` (loaded and its excerpts located; the build need

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LoadedCorpus, loadCorpus } from '../data/load.ts';
-import { locateExcerpts } from '../data/locate.ts';
-import { Problems } from '../data/problems.ts';
-import { type Drafts, draftArticle } from './draft.ts';
+import type { LoadedCorpus } from '../data/load.ts';
+import { type Drafts, draftArticle, loadForDraft } from './draft.ts';
 import { overlaps, type Span } from './quotations.ts';
 
 // How close the drafts come to what an editor wrote: the article's own records are the
@@ -35,17 +33,6 @@ const spanOf = (e: { start?: number; end?: number }): Span => ({
   start: e.start ?? 0,
   end: e.end ?? 0,
 });
-
-/** Loads `roots` as the drafter does: tolerant of a failing build, excerpts located. */
-export function loadForDraft(roots: readonly string[]): {
-  loaded: LoadedCorpus;
-  problems: Problems;
-} {
-  const problems = new Problems();
-  const loaded = loadCorpus(roots, problems, { partial: true });
-  locateExcerpts(loaded, problems);
-  return { loaded, problems };
-}
 
 /** The answer for `slug`: its quotations' speakers and its actor citations; then removed. */
 function takeAnswer(loaded: LoadedCorpus, slug: string): { quotes: Gold[]; names: Gold[] } {
